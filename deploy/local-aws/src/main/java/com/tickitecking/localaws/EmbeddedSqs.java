@@ -1,0 +1,63 @@
+package com.tickitecking.localaws;
+
+import com.tickitecking.events.EventQueue;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.net.URI;
+import java.util.Map;
+
+/** An in-process ElasticMQ speaking the SQS protocol, with the project's queues and dead-letter queues. */
+public final class EmbeddedSqs implements AutoCloseable {
+
+    private final SQSRestServer server;
+    private final URI endpoint;
+
+    private EmbeddedSqs(SQSRestServer server, int port) {
+        this.server = server;
+        this.endpoint = URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Starts on the given port, or on a free one when {@code port} is 0. */
+    public static EmbeddedSqs start(int port) {
+        var builder = SQSRestServerBuilder.withInterface("127.0.0.1");
+        var server = (port == 0 ? builder.withDynamicPort() : builder.withPort(port)).start();
+        int boundPort = server.waitUntilStarted().localAddress().getPort();
+        return new EmbeddedSqs(server, boundPort);
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Creates every {@link EventQueue} under the prefix, each redriving to its DLQ after 5 receives. */
+    public void createQueues(String prefix) {
+        try (SqsClient sqs = client()) {
+            for (EventQueue queue : EventQueue.values()) {
+                String dlqUrl = sqs.createQueue(b -> b.queueName(queue.deadLetterQueueName(prefix))).queueUrl();
+                String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                        .attributes().get(QueueAttributeName.QUEUE_ARN);
+                String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
+                        + EventQueue.MAX_RECEIVE_COUNT + "\"}";
+                sqs.createQueue(b -> b.queueName(queue.queueName(prefix)).attributes(Map.of(
+                        QueueAttributeName.REDRIVE_POLICY, redrive,
+                        QueueAttributeName.VISIBILITY_TIMEOUT, "30")));
+            }
+        }
+    }
+
+    public SqsClient client() {
+        return SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(LocalCredentials.REGION)
+                .credentialsProvider(LocalCredentials.provider())
+                .build();
+    }
+
+    @Override
+    public void close() {
+        server.stopAndWait();
+    }
+}
