@@ -1,0 +1,58 @@
+package com.tickitecking.platform.messaging;
+
+import com.tickitecking.platform.outbox.OutboxRelay;
+import com.tickitecking.platform.outbox.OutboxWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+/**
+ * The outbox (writer and relay) and the inbox for services that use SQS. Services without the SQS starter get
+ * none of it.
+ */
+@AutoConfiguration(afterName = {
+        "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
+@ConditionalOnClass(SqsAsyncClient.class)
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingConfiguration {
+
+    @Bean
+    @ConditionalOnBean(SqsAsyncClient.class)
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, SqsAsyncClient sqs,
+                            MessagingProperties properties, MeterRegistry meters) {
+        return new OutboxRelay(jdbc, transactions, sqs, properties, meters);
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(JdbcTemplate jdbc, ObjectProvider<OutboxRelay> relay) {
+        return new OutboxWriter(jdbc, () -> relay.ifAvailable(OutboxRelay::wakeUp));
+    }
+
+    @Bean
+    EventInbox eventInbox(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters, Environment environment) {
+        return new EventInbox(jdbc, transactions, meters, environment.getProperty("spring.application.name", "unknown"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty("tickitecking.messaging.consumes")
+    static class DeadLetters {
+        @Bean
+        @ConditionalOnBean(SqsAsyncClient.class)
+        DeadLetterMonitor deadLetterMonitor(SqsAsyncClient sqs, MessagingProperties properties, MeterRegistry meters) {
+            return new DeadLetterMonitor(sqs, properties, meters);
+        }
+    }
+}

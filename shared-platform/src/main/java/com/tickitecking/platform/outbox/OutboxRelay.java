@@ -1,0 +1,250 @@
+package com.tickitecking.platform.outbox;
+
+import com.tickitecking.events.EventQueue;
+import com.tickitecking.platform.messaging.MessagingProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends outbox rows to SQS. Each pass claims due rows with {@code FOR UPDATE SKIP LOCKED}, so several instances
+ * share the work without sending a row twice at once; rows SQS accepted become PUBLISHED, the others are
+ * retried later with exponential back-off. SQS delivery is at-least-once anyway, and consumers de-duplicate.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** SQS takes at most 10 messages and 256 KB per batch. */
+    private static final int SQS_BATCH_MESSAGES = 10;
+    private static final int SQS_BATCH_BYTES = 250_000;
+    private static final Duration STATS_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration CLEANUP_INTERVAL = Duration.ofHours(1);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final SqsAsyncClient sqs;
+    private final MessagingProperties properties;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private volatile Thread worker;
+    private volatile boolean running;
+    private Instant statsDue = Instant.EPOCH;
+    private Instant cleanupDue = Instant.EPOCH;
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, SqsAsyncClient sqs,
+                       MessagingProperties properties, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.sqs = sqs;
+        this.properties = properties;
+        Gauge.builder("tickitecking.outbox.backlog", backlog, AtomicLong::get)
+                .description("Outbox rows not yet accepted by SQS").register(meters);
+        Gauge.builder("tickitecking.outbox.oldest.age", oldestAgeMillis, v -> v.get() / 1000.0)
+                .baseUnit("seconds").description("Age of the oldest outbox row waiting for SQS").register(meters);
+    }
+
+    /** Asks the relay to run a pass now (called after a transaction that wrote events commits). */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    /** One pass: claims due rows, sends them, records the outcome. Returns how many rows were claimed. */
+    public int publishDue() {
+        Integer claimed = transactions.execute(status -> {
+            List<Row> rows = jdbc.query("""
+                    SELECT id, event_id, destination, payload, attempts FROM outbox_event
+                    WHERE status = 'PENDING' AND next_attempt_at <= ?
+                    ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
+                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
+                    Timestamp.from(Instant.now()), properties.relay().batchSize());
+            Map<String, List<Row>> byDestination = new LinkedHashMap<>();
+            rows.forEach(row -> byDestination.computeIfAbsent(row.destination(), d -> new ArrayList<>()).add(row));
+            byDestination.forEach(this::send);
+            return rows.size();
+        });
+        return claimed == null ? 0 : claimed;
+    }
+
+    private void send(String destination, List<Row> rows) {
+        List<Row> sent = new ArrayList<>();
+        Map<Row, String> failed = new LinkedHashMap<>();
+        try {
+            String queueUrl = queueUrl(EventQueue.valueOf(destination));
+            for (List<Row> batch : batches(rows)) {
+                sendBatch(queueUrl, batch, sent, failed);
+            }
+        } catch (RuntimeException e) {
+            rows.stream().filter(r -> !sent.contains(r)).forEach(r -> failed.put(r, rootMessage(e)));
+        }
+        markPublished(sent);
+        failed.forEach(this::scheduleRetry);
+    }
+
+    private void sendBatch(String queueUrl, List<Row> batch, List<Row> sent, Map<Row, String> failed) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            entries.add(SendMessageBatchRequestEntry.builder().id(String.valueOf(i)).messageBody(batch.get(i).payload()).build());
+        }
+        SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries))
+                .orTimeout(10, TimeUnit.SECONDS).join();
+        response.successful().forEach(ok -> sent.add(batch.get(Integer.parseInt(ok.id()))));
+        response.failed().forEach(ko -> failed.put(batch.get(Integer.parseInt(ko.id())), ko.code() + ": " + ko.message()));
+    }
+
+    private List<List<Row>> batches(List<Row> rows) {
+        List<List<Row>> batches = new ArrayList<>();
+        List<Row> current = new ArrayList<>();
+        int bytes = 0;
+        for (Row row : rows) {
+            int size = row.payload().length();
+            if (!current.isEmpty() && (current.size() == SQS_BATCH_MESSAGES || bytes + size > SQS_BATCH_BYTES)) {
+                batches.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(row);
+            bytes += size;
+        }
+        if (!current.isEmpty()) {
+            batches.add(current);
+        }
+        return batches;
+    }
+
+    private String queueUrl(EventQueue queue) {
+        return queueUrls.computeIfAbsent(queue.name(), name -> sqs.getQueueUrl(b -> b.queueName(properties.queueName(queue)))
+                .orTimeout(10, TimeUnit.SECONDS).join().queueUrl());
+    }
+
+    private void markPublished(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("UPDATE outbox_event SET status = 'PUBLISHED', published_at = ?, attempts = attempts + 1 WHERE id = ?",
+                rows, rows.size(), (ps, row) -> {
+                    ps.setTimestamp(1, now);
+                    ps.setLong(2, row.id());
+                });
+    }
+
+    private void scheduleRetry(Row row, String error) {
+        long backoffMillis = Math.min(properties.relay().maxBackoff().toMillis(), 250L << Math.min(row.attempts(), 16));
+        jdbc.update("UPDATE outbox_event SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+                truncate(error), Timestamp.from(Instant.now().plusMillis(backoffMillis)), row.id());
+        log.warn("outbox row {} (event {}) not accepted by SQS, retrying in {} ms: {}", row.id(), row.eventId(), backoffMillis, error);
+    }
+
+    private void refreshStatistics() {
+        if (Instant.now().isBefore(statsDue)) {
+            return;
+        }
+        statsDue = Instant.now().plus(STATS_INTERVAL);
+        jdbc.query("SELECT COUNT(*), MIN(created_at) FROM outbox_event WHERE status = 'PENDING'", rs -> {
+            backlog.set(rs.getLong(1));
+            Timestamp oldest = rs.getTimestamp(2);
+            oldestAgeMillis.set(oldest == null ? 0 : Math.max(0, System.currentTimeMillis() - oldest.getTime()));
+        });
+    }
+
+    private void deleteOldPublished() {
+        if (Instant.now().isBefore(cleanupDue)) {
+            return;
+        }
+        cleanupDue = Instant.now().plus(CLEANUP_INTERVAL);
+        jdbc.update("DELETE FROM outbox_event WHERE status = 'PUBLISHED' AND published_at < ?",
+                Timestamp.from(Instant.now().minus(properties.relay().retention())));
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int claimed = publishDue();
+                refreshStatistics();
+                deleteOldPublished();
+                if (claimed < properties.relay().batchSize()) {
+                    wakeUps.tryAcquire(properties.relay().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("outbox relay pass failed, retrying: {}", rootMessage(e));
+                sleepQuietly(properties.relay().pollInterval());
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = worker;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        Set<Throwable> seen = new HashSet<>();
+        while (root.getCause() != null && seen.add(root)) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
+    private record Row(long id, String eventId, String destination, String payload, int attempts) {
+    }
+}

@@ -1,0 +1,48 @@
+package com.tickitecking.platform.outbox;
+
+import com.tickitecking.events.DomainEvent;
+import com.tickitecking.events.EventJson;
+import com.tickitecking.events.EventQueue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * Records an event in the outbox, inside the caller's transaction: the event exists if and only if the change
+ * it describes was committed. One row per subscribing queue, so each destination is retried on its own.
+ */
+public class OutboxWriter {
+
+    private final JdbcTemplate jdbc;
+    private final Runnable wakeRelay;
+
+    public OutboxWriter(JdbcTemplate jdbc, Runnable wakeRelay) {
+        this.jdbc = jdbc;
+        this.wakeRelay = wakeRelay;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(DomainEvent event) {
+        String payload = EventJson.write(event);
+        Timestamp now = Timestamp.from(Instant.now());
+        for (EventQueue destination : EventQueue.subscribersOf(event)) {
+            jdbc.update("""
+                    INSERT INTO outbox_event (event_id, event_type, aggregate_id, destination, payload, status,
+                                              attempts, created_at, next_attempt_at)
+                    VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""",
+                    event.eventId().toString(), event.type(), event.aggregateId(), destination.name(), payload, now, now);
+        }
+        // Publish right after commit instead of waiting for the relay's next poll: keeps event lag low.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                wakeRelay.run();
+            }
+        });
+    }
+}

@@ -1,0 +1,100 @@
+package com.tickitecking.platform.testing;
+
+import com.tickitecking.localaws.LocalCredentials;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Points a test class's application context at the real servers, with data no other test class sees: its own
+ * database (dropped and created afresh), its own Redis key prefix (emptied), its own SQS queues and S3 bucket,
+ * and the test signing key. Because the settings depend on the test class, each class gets its own context.
+ */
+public final class IsolatedInfrastructure implements ContextCustomizer {
+
+    private final String name;
+
+    private IsolatedInfrastructure(Class<?> testClass) {
+        this.name = TestNames.of(testClass);
+    }
+
+    /** Registered by {@link IntegrationTest}. */
+    public static final class Factory implements ContextCustomizerFactory {
+        @Override
+        public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
+            return new IsolatedInfrastructure(testClass);
+        }
+    }
+
+    @Override
+    public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("isolated-test-infrastructure", properties(name)));
+    }
+
+    /** Everything a service needs to run against this test's slice of the servers; also used for child processes. */
+    public static Map<String, Object> properties(String name) {
+        TestServers.Database database = TestServers.database();
+        TestServers.Redis redis = TestServers.redis();
+        String databaseName = "it_" + name;
+        String redisPrefix = "it:" + name + ":";
+        String queuePrefix = "it-" + name.replace('_', '-') + "-";
+        String bucket = "it-" + name.replace('_', '-');
+        recreateDatabase(database, databaseName);
+        RedisCleaner.deleteKeys(redis, redisPrefix);
+        TestServers.sqs().createQueues(queuePrefix);
+        TestServers.s3().createBucket(bucket);
+
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.datasource.url", database.url(databaseName));
+        properties.put("spring.datasource.username", database.username());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("spring.datasource.hikari.maximum-pool-size", "8");
+        properties.put("spring.data.redis.host", redis.host());
+        properties.put("spring.data.redis.port", String.valueOf(redis.port()));
+        properties.put("tickitecking.redis.key-prefix", redisPrefix);
+        properties.put("spring.cloud.aws.sqs.endpoint", TestServers.sqs().endpoint().toString());
+        properties.put("spring.cloud.aws.region.static", LocalCredentials.REGION.id());
+        properties.put("spring.cloud.aws.credentials.access-key", LocalCredentials.ACCESS_KEY);
+        properties.put("spring.cloud.aws.credentials.secret-key", LocalCredentials.SECRET_KEY);
+        properties.put("tickitecking.messaging.queue-prefix", queuePrefix);
+        properties.put("tickitecking.messaging.relay.poll-interval", "100ms");
+        properties.put("tickitecking.s3.endpoint", TestServers.s3().endpoint().toString());
+        properties.put("tickitecking.s3.bucket", bucket);
+        properties.put("tickitecking.s3.path-style", "true");
+        properties.put("tickitecking.s3.access-key", LocalCredentials.ACCESS_KEY);
+        properties.put("tickitecking.s3.secret-key", LocalCredentials.SECRET_KEY);
+        properties.put("tickitecking.security.public-key", TestKeys.publicKeyPem());
+        properties.put("tickitecking.jwt.private-key", TestKeys.privateKeyPem());
+        return properties;
+    }
+
+    private static void recreateDatabase(TestServers.Database database, String databaseName) {
+        try (var connection = DriverManager.getConnection(database.jdbcBase() + "/", database.username(), database.password());
+             var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS `" + databaseName + "`");
+            statement.execute("CREATE DATABASE `" + databaseName + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database " + databaseName, e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IsolatedInfrastructure that && that.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name);
+    }
+}

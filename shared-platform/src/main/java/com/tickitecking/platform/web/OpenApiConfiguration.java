@@ -1,0 +1,28 @@
+package com.tickitecking.platform.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/** Every service's OpenAPI document names the service and declares the bearer-token scheme. */
+@AutoConfiguration
+public class OpenApiConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI serviceOpenApi(Environment environment) {
+        String name = environment.getProperty("spring.application.name", "service");
+        return new OpenAPI()
+                .info(new Info().title("Tickitecking " + name).version("v1")
+                        .description("Reached through the gateway at /api/v1/**. Errors are RFC 9457 application/problem+json."))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}

@@ -1,0 +1,21 @@
+variable "name" {
+  type = string
+}
+
+variable "vpc_id" {
+  type = string
+}
+
+variable "alb_security_group_id" {
+  type = string
+}
+
+variable "alb_target_port" {
+  description = "The port the ALB forwards to (the gateway's)."
+  type        = number
+}
+
+variable "port_range" {
+  description = "Ports the services listen on, open between tasks."
+  type        = object({ from = number, to = number })
+}

@@ -1,0 +1,55 @@
+package com.tickitecking.user.auth;
+
+import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.user.user.User;
+import com.tickitecking.user.user.UserRepository;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Login, refresh and logout. */
+@Service
+public class AuthService {
+
+    /** Compared against when the user does not exist, so a wrong username costs as long as a wrong password. */
+    private final String decoyHash;
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final AccessTokens accessTokens;
+    private final RefreshTokens refreshTokens;
+
+    public AuthService(UserRepository users, PasswordEncoder passwords, AccessTokens accessTokens, RefreshTokens refreshTokens) {
+        this.users = users;
+        this.passwords = passwords;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.decoyHash = passwords.encode("decoy-password-1!");
+    }
+
+    @Transactional(readOnly = true)
+    public TokenResponse login(String username, String password) {
+        User user = users.findByUsername(username).orElse(null);
+        boolean matches = passwords.matches(password, user == null ? decoyHash : user.getPasswordHash());
+        if (user == null || !matches || user.isDeleted()) {
+            throw ApiException.unauthorized("Wrong username or password.");
+        }
+        return tokensFor(user);
+    }
+
+    @Transactional(readOnly = true)
+    public TokenResponse refresh(String refreshToken) {
+        long userId = refreshTokens.consume(refreshToken)
+                .orElseThrow(() -> ApiException.unauthorized("This refresh token is not valid."));
+        User user = users.findById(userId).filter(u -> !u.isDeleted())
+                .orElseThrow(() -> ApiException.unauthorized("This account no longer exists."));
+        return tokensFor(user);
+    }
+
+    public void logout(String refreshToken) {
+        refreshTokens.revoke(refreshToken);
+    }
+
+    private TokenResponse tokensFor(User user) {
+        return new TokenResponse(accessTokens.issue(user), refreshTokens.issue(user.getId()), accessTokens.expiresInSeconds(), "Bearer");
+    }
+}

@@ -1,0 +1,126 @@
+package com.tickitecking.user.user;
+
+import com.tickitecking.platform.security.Role;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+
+/** An account. Deleting it is soft: the row stays (names stay taken), but it can no longer log in. */
+@Entity
+@Table(name = "users")
+public class User {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String username;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    private String email;
+
+    private String nickname;
+
+    @Enumerated(EnumType.STRING)
+    private Role role;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    @Version
+    private long version;
+
+    protected User() {
+    }
+
+    public User(String username, String passwordHash, String email, String nickname, Role role) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.email = email;
+        this.nickname = nickname;
+        this.role = role;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public void delete() {
+        deletedAt = Instant.now();
+        touch();
+    }
+
+    public void changeEmail(String email) {
+        this.email = email;
+        touch();
+    }
+
+    public void changeNickname(String nickname) {
+        this.nickname = nickname;
+        touch();
+    }
+
+    public void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+        touch();
+    }
+
+    public void changeRole(Role role) {
+        this.role = role;
+        touch();
+    }
+
+    private void touch() {
+        updatedAt = Instant.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getNickname() {
+        return nickname;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+}

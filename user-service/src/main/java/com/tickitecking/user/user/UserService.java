@@ -1,0 +1,114 @@
+package com.tickitecking.user.user;
+
+import com.tickitecking.platform.security.Role;
+import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.user.auth.RefreshTokens;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Locale;
+
+/** Sign-up, profile changes, soft deletion and role changes. */
+@Service
+public class UserService {
+
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final RefreshTokens refreshTokens;
+
+    public UserService(UserRepository users, PasswordEncoder passwords, RefreshTokens refreshTokens) {
+        this.users = users;
+        this.passwords = passwords;
+        this.refreshTokens = refreshTokens;
+    }
+
+    @Transactional
+    public User signup(UserRequests.Signup request) {
+        String email = normalise(request.email());
+        requireFree("username", users.existsByUsername(request.username()));
+        requireFree("email", users.existsByEmail(email));
+        if (request.nickname() != null) {
+            requireFree("nickname", users.existsByNickname(request.nickname()));
+        }
+        var user = new User(request.username(), passwords.encode(request.password()), email, request.nickname(), Role.USER);
+        return saveUnique(user);
+    }
+
+    @Transactional(readOnly = true)
+    public User activeUser(long id) {
+        return users.findById(id).filter(u -> !u.isDeleted())
+                .orElseThrow(() -> ApiException.unauthorized("This account no longer exists."));
+    }
+
+    @Transactional
+    public User updateProfile(long id, UserRequests.UpdateProfile request) {
+        User user = activeUser(id);
+        if (request.email() != null && !normalise(request.email()).equals(user.getEmail())) {
+            requireFree("email", users.existsByEmail(normalise(request.email())));
+            user.changeEmail(normalise(request.email()));
+        }
+        if (request.nickname() != null && !request.nickname().equals(user.getNickname())) {
+            requireFree("nickname", users.existsByNickname(request.nickname()));
+            user.changeNickname(request.nickname());
+        }
+        if (request.newPassword() != null) {
+            if (request.currentPassword() == null || !passwords.matches(request.currentPassword(), user.getPasswordHash())) {
+                throw ApiException.badRequest("currentPassword", "must be your current password to set a new one");
+            }
+            user.changePasswordHash(passwords.encode(request.newPassword()));
+            refreshTokens.revokeAll(id);
+        }
+        return saveUnique(user);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        activeUser(id).delete();
+        refreshTokens.revokeAll(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<User> list(Pageable page) {
+        return users.findAll(page);
+    }
+
+    @Transactional
+    public User changeRole(long id, Role role) {
+        User user = users.findById(id).orElseThrow(() -> ApiException.notFound("user", id));
+        user.changeRole(role);
+        return user;
+    }
+
+    /** Checks above give a friendly answer; the unique constraints settle a race between two sign-ups. */
+    private User saveUnique(User user) {
+        try {
+            return users.saveAndFlush(user);
+        } catch (DataIntegrityViolationException e) {
+            String message = String.valueOf(e.getMostSpecificCause().getMessage());
+            for (String field : new String[]{"username", "email", "nickname"}) {
+                if (message.contains("uk_users_" + field)) {
+                    throw taken(field);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static void requireFree(String field, boolean taken) {
+        if (taken) {
+            throw taken(field);
+        }
+    }
+
+    private static ApiException taken(String field) {
+        return ApiException.conflict("This " + field + " is already taken.").with("field", field);
+    }
+
+    private static String normalise(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+}
