@@ -12,6 +12,8 @@ WORK="$CHECKS/.work"
 LOGS="$WORK/logs"
 TF_PLUGIN_DIR="${TF_PLUGIN_DIR:-/opt/tf-plugins}"
 mkdir -p "$LOGS"
+# Scratch output never belongs in git, whatever the root .gitignore says.
+echo "*" >"$WORK/.gitignore"
 cd "$ROOT"
 
 passed=0

@@ -27,13 +27,17 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map<String, Object> values = new HashMap<>();
             defaults.forEach((key, value) -> values.put((String) key, value));
             addIfSet(environment, values, "SQS_ENDPOINT", "spring.cloud.aws.sqs.endpoint");
+            addIfSet(environment, values, "REDIS_PASSWORD", "spring.data.redis.password");
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, values));
         } catch (IOException e) {
             throw new IllegalStateException("platform-defaults.properties is missing", e);
         }
     }
 
-    /** Endpoint overrides exist only locally; on AWS an empty value would break the SDK, so it is not set at all. */
+    /**
+     * Set only when given: an empty SQS endpoint would break the SDK on AWS, and an empty Redis password makes
+     * Redisson send an AUTH that a password-less Redis refuses.
+     */
     private static void addIfSet(ConfigurableEnvironment environment, Map<String, Object> values, String env, String key) {
         String value = environment.getProperty(env);
         if (value != null && !value.isBlank()) {

@@ -38,8 +38,23 @@ public final class IsolatedInfrastructure implements ContextCustomizer {
 
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("isolated-test-infrastructure", properties(name)));
+        var sources = context.getEnvironment().getPropertySources();
+        var isolated = new MapPropertySource("isolated-test-infrastructure", properties(name));
+        // Below a test's own @TestPropertySource / @DynamicPropertySource values, so a test can still override one.
+        String lastTestSource = null;
+        for (var source : sources) {
+            if (TEST_SOURCES.contains(source.getName())) {
+                lastTestSource = source.getName();
+            }
+        }
+        if (lastTestSource == null) {
+            sources.addFirst(isolated);
+        } else {
+            sources.addAfter(lastTestSource, isolated);
+        }
     }
+
+    private static final java.util.Set<String> TEST_SOURCES = java.util.Set.of("Inlined Test Properties", "Dynamic Test Properties");
 
     /** Everything a service needs to run against this test's slice of the servers; also used for child processes. */
     public static Map<String, Object> properties(String name) {
