@@ -5,6 +5,7 @@ import com.tickitecking.platform.outbox.OutboxWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,12 +21,13 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
  * The outbox (writer and relay) and the inbox for services that use SQS. Services without the SQS starter get
  * none of it.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @AutoConfiguration(afterName = {
         "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
-@ConditionalOnClass(SqsAsyncClient.class)
+@ConditionalOnClass({SqsAsyncClient.class, JdbcTemplate.class})
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingConfiguration {
 

@@ -1,0 +1,28 @@
+package com.tickitecking.gateway;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * @param jwksUri     user-service's JWKS, fetched once and cached by the decoder
+ * @param issuer      the {@code iss} every token must carry
+ * @param services    each service's base URL by name (routes and API docs)
+ * @param publicPaths requests that need no token, as {@code "GET /api/v1/concerts/**"}
+ * @param rateLimit   the per-caller budget
+ */
+@ConfigurationProperties("tickitecking.gateway")
+public record GatewayProperties(String jwksUri, String issuer, Map<String, String> services, List<String> publicPaths,
+                                RateLimit rateLimit) {
+
+    public GatewayProperties {
+        services = services == null ? Map.of() : Map.copyOf(services);
+        publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+        rateLimit = rateLimit == null ? new RateLimit(50, 100, "tt:") : rateLimit;
+    }
+
+    /** A token bucket per caller: {@code requestsPerSecond} refill, at most {@code burst} at once. */
+    public record RateLimit(int requestsPerSecond, int burst, String keyPrefix) {
+    }
+}

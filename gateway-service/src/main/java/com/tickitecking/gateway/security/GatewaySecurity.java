@@ -1,0 +1,88 @@
+package com.tickitecking.gateway.security;
+
+import com.tickitecking.gateway.GatewayProperties;
+import com.tickitecking.gateway.error.ProblemJson;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/**
+ * The gateway checks every access token before a request leaves it (services check again). Public endpoints
+ * are listed in {@code tickitecking.gateway.public-paths}; admin endpoints need the ADMIN role here already.
+ */
+@Configuration(proxyBeanMethods = false)
+public class GatewaySecurity {
+
+    private static final String[] ALWAYS_PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/fallback/**"};
+
+    @Bean
+    SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, GatewayProperties properties) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+            return ProblemJson.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "Unauthorized",
+                    "A valid access token is required.", exchange.getRequest().getPath().value());
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, e) -> ProblemJson.write(exchange.getResponse(),
+                HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.", exchange.getRequest().getPath().value());
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .authorizeExchange(auth -> {
+                    auth.pathMatchers(ALWAYS_PUBLIC).permitAll();
+                    for (String entry : properties.publicPaths()) {
+                        String[] parts = entry.trim().split("\\s+", 2);
+                        if (parts.length == 2) {
+                            auth.pathMatchers(HttpMethod.valueOf(parts[0]), parts[1]).permitAll();
+                        } else {
+                            auth.pathMatchers(parts[0]).permitAll();
+                        }
+                    }
+                    auth.pathMatchers("/api/v1/admin/**").hasRole("ADMIN");
+                    auth.anyExchange().authenticated();
+                })
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roleClaimConverter()))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .build();
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
+                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer())));
+        return decoder;
+    }
+
+    private static Converter<Jwt, Mono<AbstractAuthenticationToken>> roleClaimConverter() {
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            String role = jwt.getClaimAsString(IdentityHeaders.ROLE_CLAIM);
+            return role == null ? List.of() : List.of(new SimpleGrantedAuthority("ROLE_" + role));
+        });
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+}

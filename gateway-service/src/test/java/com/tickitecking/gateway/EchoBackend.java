@@ -1,0 +1,74 @@
+package com.tickitecking.gateway;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.sun.net.httpserver.HttpServer;
+import com.tickitecking.platform.testing.TestKeys;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * A stand-in upstream for the gateway's own behaviour (routing, headers, time-outs): it answers with the
+ * request it received and serves the test JWKS. The real services behind the gateway are exercised in
+ * {@link GatewayEndToEndIT}.
+ */
+final class EchoBackend implements AutoCloseable {
+
+    private final HttpServer server;
+
+    private EchoBackend(HttpServer server) {
+        this.server = server;
+    }
+
+    static EchoBackend start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            String jwks = new JWKSet(new RSAKey.Builder(TestKeys.publicKey()).keyIDFromThumbprint().build()).toString();
+            server.createContext("/.well-known/jwks.json", exchange -> respond(exchange, jwks));
+            server.createContext("/api/v1/concerts/1/slow", exchange -> {
+                sleep(3_000);
+                respond(exchange, "{}");
+            });
+            server.createContext("/", exchange -> {
+                String headers = exchange.getRequestHeaders().entrySet().stream()
+                        .map(e -> "\"" + e.getKey().toLowerCase() + "\":\"" + String.join(",", e.getValue()).replace("\"", "'") + "\"")
+                        .collect(Collectors.joining(","));
+                respond(exchange, "{\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"headers\":{" + headers + "}}");
+            });
+            server.start();
+            return new EchoBackend(server);
+        } catch (IOException | com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
