@@ -48,5 +48,4 @@ public class RedisTimeouts {
         server.setRetryAttempts(settings.retryAttempts());
         server.setRetryDelay(new ConstantDelay(settings.retryDelay()));
     }
-
 }

@@ -1,0 +1,76 @@
+package com.tickitecking.concert.concert;
+
+import com.tickitecking.platform.security.AuthenticatedUser;
+import com.tickitecking.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+
+@RestController
+@RequestMapping("/api/v1/concerts")
+public class ConcertController {
+
+    private final ConcertService service;
+    private final ConcertQueries queries;
+
+    public ConcertController(ConcertService service, ConcertQueries queries) {
+        this.service = service;
+        this.queries = queries;
+    }
+
+    @Operation(summary = "Put a concert on at one of your venues; every seat must be covered by exactly one grade")
+    @PostMapping
+    public ResponseEntity<ConcertDetailResponse> create(AuthenticatedUser caller,
+                                                        @Valid @RequestBody ConcertRequests.Save request) {
+        long id = service.create(caller, request);
+        return ResponseEntity.created(URI.create("/api/v1/concerts/" + id)).body(queries.detail(id));
+    }
+
+    @Operation(summary = "List concerts (public), by start time; name contains, startTime in [from, to)")
+    @GetMapping
+    public PageResponse<ConcertSummary> list(@RequestParam(required = false) String name,
+                                             @RequestParam(required = false) Instant from,
+                                             @RequestParam(required = false) Instant to,
+                                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        String contains = name == null || name.isBlank() ? null : name.trim();
+        return queries.list(contains, from, to, page, size);
+    }
+
+    @Operation(summary = "A concert (public): venue, grades and prices, total and remaining seats, poster")
+    @GetMapping("/{id}")
+    public ConcertDetailResponse detail(@PathVariable long id) {
+        return queries.detail(id);
+    }
+
+    @Operation(summary = "Replace a concert (its owner or an admin)")
+    @PutMapping("/{id}")
+    public ConcertDetailResponse update(AuthenticatedUser caller, @PathVariable long id,
+                                        @Valid @RequestBody ConcertRequests.Save request) {
+        service.update(caller, id, request);
+        return queries.detail(id);
+    }
+
+    @Operation(summary = "Withdraw a concert (its owner or an admin)")
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(AuthenticatedUser caller, @PathVariable long id) {
+        service.delete(caller, id);
+    }
+}

@@ -1,0 +1,55 @@
+package com.tickitecking.concert.concert;
+
+import com.tickitecking.concert.auditorium.Auditorium;
+import com.tickitecking.concert.auditorium.AuditoriumRepository;
+import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.web.PageResponse;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The public reads, cached in Redis: a concert's detail, and the unfiltered first page of the listing. */
+@Service
+public class ConcertQueries {
+
+    private final ConcertRepository concerts;
+    private final AuditoriumRepository auditoriums;
+
+    public ConcertQueries(ConcertRepository concerts, AuditoriumRepository auditoriums) {
+        this.concerts = concerts;
+        this.auditoriums = auditoriums;
+    }
+
+    @Cacheable(cacheNames = ConcertCache.DETAIL, key = "#id")
+    @Transactional(readOnly = true)
+    public ConcertDetailResponse detail(long id) {
+        Concert concert = concerts.findById(id).orElseThrow(() -> ApiException.notFound("concert", id));
+        Auditorium venue = auditoriums.findById(concert.getAuditoriumId()).orElseThrow();
+        return ConcertDetailResponse.of(concert,
+                new ConcertDetailResponse.Venue(venue.getId(), venue.getName(), venue.getAddress()), venue.getLayout());
+    }
+
+    /** Filters are optional (null = any); sorted by start time. Only the unfiltered first page is cached. */
+    @Cacheable(cacheNames = ConcertCache.FIRST_PAGE, key = "#size",
+            condition = "#page == 0 && #name == null && #from == null && #to == null")
+    @Transactional(readOnly = true)
+    public PageResponse<ConcertSummary> list(String name, Instant from, Instant to, int page, int size) {
+        Page<Concert> found = concerts.search(name, from, to,
+                PageRequest.of(page, size, Sort.by("startTime").and(Sort.by("id"))));
+        Set<Long> venueIds = new HashSet<>();
+        found.forEach(concert -> venueIds.add(concert.getAuditoriumId()));
+        Map<Long, String> venueNames = auditoriums.findAllById(venueIds).stream()
+                .collect(Collectors.toMap(Auditorium::getId, Auditorium::getName));
+        return PageResponse.of(found, concert -> ConcertSummary.of(concert, venueNames.get(concert.getAuditoriumId())));
+    }
+}

@@ -1,0 +1,109 @@
+package com.tickitecking.reservation.concert;
+
+import com.tickitecking.events.ConcertDetails;
+import com.tickitecking.events.SeatGrade;
+import com.tickitecking.events.SeatingLayout;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The local copy of concerts and blocked seats, written only by {@link ConcertEventsListener}. Every write keeps
+ * the revision of the event it applied and ignores an event that is not newer, so events may arrive twice or
+ * out of order.
+ */
+@Repository
+public class ConcertProjection {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<SeatGrade>> GRADES = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public ConcertProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /** A concert on sale (known and not deleted). */
+    public Optional<Concert> find(long concertId) {
+        return jdbc.query("""
+                SELECT id, owner_id, name, start_time, layout, grades, revision FROM concert
+                WHERE id = ? AND deleted = FALSE""",
+                (rs, i) -> new Concert(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("name"),
+                        rs.getTimestamp("start_time").toInstant(),
+                        JSON.readValue(rs.getString("layout"), SeatingLayout.class),
+                        JSON.readValue(rs.getString("grades"), GRADES), rs.getLong("revision")),
+                concertId).stream().findFirst();
+    }
+
+    /** Applies a ConcertCreated or ConcertUpdated unless a newer (or the same) revision was applied already. */
+    public void upsert(long concertId, long revision, ConcertDetails details) {
+        Long current = currentRevision(concertId);
+        Timestamp now = Timestamp.from(Instant.now());
+        if (current == null) {
+            jdbc.update("""
+                    INSERT INTO concert (id, owner_id, name, start_time, auditorium_name, layout, grades, revision, deleted, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)""",
+                    concertId, details.ownerId(), details.name(), Timestamp.from(details.startTime()),
+                    details.auditoriumName(), JSON.writeValueAsString(details.layout()),
+                    JSON.writeValueAsString(details.grades()), revision, now);
+        } else if (revision > current) {
+            jdbc.update("""
+                    UPDATE concert SET owner_id = ?, name = ?, start_time = ?, auditorium_name = ?, layout = ?, grades = ?,
+                                       revision = ?, updated_at = ?
+                    WHERE id = ? AND deleted = FALSE""",
+                    details.ownerId(), details.name(), Timestamp.from(details.startTime()), details.auditoriumName(),
+                    JSON.writeValueAsString(details.layout()), JSON.writeValueAsString(details.grades()), revision, now,
+                    concertId);
+        }
+    }
+
+    /** Applies a ConcertDeleted; a deletion that arrives before the creation leaves a tombstone behind. */
+    public void delete(long concertId, long revision) {
+        Long current = currentRevision(concertId);
+        Timestamp now = Timestamp.from(Instant.now());
+        if (current == null) {
+            jdbc.update("""
+                    INSERT INTO concert (id, owner_id, name, start_time, auditorium_name, layout, grades, revision, deleted, updated_at)
+                    VALUES (?, 0, '', ?, NULL, 'null', '[]', ?, TRUE, ?)""", concertId, now, revision, now);
+        } else if (revision > current) {
+            jdbc.update("UPDATE concert SET deleted = TRUE, revision = ?, updated_at = ? WHERE id = ?", revision, now, concertId);
+        }
+    }
+
+    /** Applies SeatBlocked / SeatUnblocked; the revision is per seat, an older event changes nothing. */
+    public void setBlocked(long concertId, String seat, boolean blocked, long revision) {
+        // In ON DUPLICATE KEY UPDATE assignments run left to right: `blocked` is decided against the old revision.
+        jdbc.update("""
+                INSERT INTO blocked_seat (concert_id, seat_label, blocked, revision, updated_at) VALUES (?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE blocked = IF(? > revision, ?, blocked), updated_at = IF(? > revision, ?, updated_at),
+                                        revision = GREATEST(revision, ?)""",
+                concertId, seat, blocked, revision, Timestamp.from(Instant.now()),
+                revision, blocked, revision, Timestamp.from(Instant.now()), revision);
+    }
+
+    /** Which of these seats are off sale right now. */
+    public List<String> blockedAmong(long concertId, Collection<String> seats) {
+        return named.queryForList("""
+                SELECT seat_label FROM blocked_seat WHERE concert_id = :concert AND seat_label IN (:seats) AND blocked = TRUE
+                ORDER BY seat_label""",
+                new MapSqlParameterSource("concert", concertId).addValue("seats", seats), String.class);
+    }
+
+    private Long currentRevision(long concertId) {
+        return jdbc.query("SELECT revision FROM concert WHERE id = ? FOR UPDATE", (rs, i) -> rs.getLong(1), concertId)
+                .stream().findFirst().orElse(null);
+    }
+}
