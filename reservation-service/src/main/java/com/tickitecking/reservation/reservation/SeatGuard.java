@@ -1,0 +1,270 @@
+package com.tickitecking.reservation.reservation;
+
+import com.tickitecking.platform.redis.RedisKeys;
+import com.tickitecking.platform.web.ApiException;
+import org.redisson.api.RLock;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The three guards against selling one seat twice, in the order a hold meets them:
+ * <ol>
+ *   <li><b>Redis</b>: a hash per concert (seat → hold expiry and owner token), changed only by Lua scripts that
+ *   take all requested seats or none. Almost every losing request of a rush ends here, before any lock or SQL.
+ *   A hold that ran out no longer counts, so an expired hold never blocks a new one.</li>
+ *   <li><b>Locks</b>: one Redisson lock per seat, taken together in sorted order (a multi-lock, with a lease)
+ *   around the database write, so two writers of one seat never overlap.</li>
+ *   <li><b>The database</b>: the unique index on (concert_id, seat_label, active_marker) of
+ *   {@code reservation_seat}. It holds even when Redis was wiped.</li>
+ * </ol>
+ * If Redis lost a concert's hash (flush, restart), the hash is rebuilt from the database under a lock before it
+ * is used again. If Redis cannot be reached the hold is refused with 503: nothing is written unguarded.
+ */
+@Component
+public class SeatGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(SeatGuard.class);
+
+    /** KEYS: hash, ready marker. ARGV: now (ms), value to store, seats… Returns {"OK"}, {"REBUILD"} or {"TAKEN", seats…}. */
+    private static final String CLAIM = """
+            if redis.call('EXISTS', KEYS[2]) == 0 then return {'REBUILD'} end
+            local now = tonumber(ARGV[1])
+            local taken = {'TAKEN'}
+            for i = 3, #ARGV do
+              local held = redis.call('HGET', KEYS[1], ARGV[i])
+              if held then
+                local expiry = tonumber(string.match(held, '^(%d+):'))
+                if expiry == 0 or expiry > now then table.insert(taken, ARGV[i]) end
+              end
+            end
+            if #taken > 1 then return taken end
+            for i = 3, #ARGV do redis.call('HSET', KEYS[1], ARGV[i], ARGV[2]) end
+            return {'OK'}""";
+
+    /** KEYS: hash. ARGV: token, new value or '' to delete, seats… Touches only seats this token still holds. */
+    private static final String UPDATE_OWN = """
+            local suffix = ':' .. ARGV[1]
+            for i = 3, #ARGV do
+              local held = redis.call('HGET', KEYS[1], ARGV[i])
+              if held and string.sub(held, -string.len(suffix)) == suffix then
+                if ARGV[2] == '' then redis.call('HDEL', KEYS[1], ARGV[i]) else redis.call('HSET', KEYS[1], ARGV[i], ARGV[2]) end
+              end
+            end
+            return 1""";
+
+    /** KEYS: hash, ready marker. ARGV: seat, value, seat, value… */
+    private static final String REBUILD = """
+            redis.call('DEL', KEYS[1])
+            for i = 1, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+            redis.call('SET', KEYS[2], '1')
+            return 1""";
+
+    private static final int MAX_REBUILDS = 3;
+
+    private final RedissonClient redisson;
+    private final RedisKeys keys;
+    private final ReservationRepository reservations;
+    private final ReservationProperties properties;
+    private final ReservationMetrics metrics;
+    private final Clock clock;
+
+    public SeatGuard(RedissonClient redisson, RedisKeys keys, ReservationRepository reservations,
+                     ReservationProperties properties, ReservationMetrics metrics, Clock clock) {
+        this.redisson = redisson;
+        this.keys = keys;
+        this.reservations = reservations;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes the seats through all three guards and runs {@code write} (a committed database transaction that
+     * inserts the reservation with the given guard token) while they are held. All seats or none: if any guard
+     * refuses, or the write fails, whatever the guards took is given back.
+     *
+     * @throws ApiException 409 naming the taken seats, 409 when the seats are being written by someone else,
+     *                      503 when Redis cannot be reached
+     */
+    public <T> T hold(long concertId, List<String> seats, Instant expiresAt, Function<String, T> write) {
+        List<String> sorted = seats.stream().sorted().toList();
+        String token = UUID.randomUUID().toString();
+        claim(concertId, sorted, expiresAt.toEpochMilli() + ":" + token);
+        boolean keepClaim = false;
+        try {
+            RLock locks = redis(() -> redisson.getMultiLock(sorted.stream()
+                    .map(seat -> redisson.getLock(keys.key("reservation", tag(concertId), "seat-lock", seat)))
+                    .toArray(RLock[]::new)));
+            acquire(locks, sorted);
+            try {
+                T result = write.apply(token);
+                keepClaim = true;
+                return result;
+            } catch (DuplicateKeyException e) {
+                if (!String.valueOf(e.getMessage()).contains("uk_reservation_seat_active")) {
+                    throw e;
+                }
+                metrics.rejected("database");
+                List<String> occupied = reservations.occupiedAmong(concertId, sorted, clock.instant());
+                throw taken(occupied.isEmpty() ? sorted : occupied);
+            } finally {
+                unlockQuietly(locks);
+            }
+        } finally {
+            if (!keepClaim) {
+                releaseQuietly(concertId, sorted, token);
+            }
+        }
+    }
+
+    /** After a confirmation: the seats stay taken with no expiry. */
+    public void markConfirmed(long concertId, Collection<String> seats, String token) {
+        updateOwnQuietly(concertId, seats, token, "0:" + token);
+    }
+
+    /** After a cancellation or expiry: frees the seats this hold still has in Redis (not someone else's). */
+    public void releaseQuietly(long concertId, Collection<String> seats, String token) {
+        updateOwnQuietly(concertId, seats, token, "");
+    }
+
+    private void claim(long concertId, List<String> seats, String value) {
+        for (int attempt = 0; attempt <= MAX_REBUILDS; attempt++) {
+            List<Object> args = new ArrayList<>(seats.size() + 2);
+            args.add(String.valueOf(clock.millis()));
+            args.add(value);
+            args.addAll(seats);
+            List<String> answer = redis(() -> script().eval(RScript.Mode.READ_WRITE, CLAIM, RScript.ReturnType.LIST,
+                    List.of(seatsKey(concertId), readyKey(concertId)), args.toArray()));
+            switch (answer.getFirst()) {
+                case "OK" -> {
+                    return;
+                }
+                case "TAKEN" -> {
+                    metrics.rejected("redis");
+                    throw taken(answer.subList(1, answer.size()));
+                }
+                default -> rebuild(concertId);
+            }
+        }
+        throw ApiException.unavailable("The seat guard is being rebuilt; try again.").with("retryAfterSeconds", 1);
+    }
+
+    /** Refills a concert's hash from the database's active reservations, once, under a lock. */
+    private void rebuild(long concertId) {
+        RLock lock = redisson.getLock(keys.key("reservation", tag(concertId), "rebuild-lock"));
+        boolean locked = redis(() -> tryLock(lock, properties.lockWait(), properties.lockLease()));
+        if (!locked) {
+            return;
+        }
+        try {
+            if (redis(() -> redisson.getBucket(readyKey(concertId), StringCodec.INSTANCE).isExists())) {
+                return;
+            }
+            List<Object> args = new ArrayList<>();
+            for (var seat : reservations.activeSeats(concertId, clock.instant())) {
+                long expiry = seat.status() == ReservationStatus.CONFIRMED ? 0 : seat.expiresAt().toEpochMilli();
+                args.add(seat.seat());
+                args.add(expiry + ":" + seat.guardToken());
+            }
+            redis(() -> script().eval(RScript.Mode.READ_WRITE, REBUILD, RScript.ReturnType.LONG,
+                    List.of(seatsKey(concertId), readyKey(concertId)), args.toArray()));
+            log.info("rebuilt the Redis seat guard of concert {} from the database ({} seats taken)", concertId, args.size() / 2);
+        } finally {
+            unlockQuietly(lock);
+        }
+    }
+
+    private void acquire(RLock locks, List<String> seats) {
+        long started = System.nanoTime();
+        boolean locked;
+        try {
+            locked = redis(() -> tryLock(locks, properties.lockWait(), properties.lockLease()));
+        } finally {
+            metrics.lockWaited(Duration.ofNanos(System.nanoTime() - started));
+        }
+        if (!locked) {
+            metrics.rejected("lock");
+            throw ApiException.conflict("These seats are being reserved by someone else right now; try again.")
+                    .with("reason", "busy").with("seats", seats).with("retryAfterSeconds", 1);
+        }
+    }
+
+    private static boolean tryLock(RLock lock, Duration wait, Duration lease) {
+        try {
+            return lock.tryLock(wait.toMillis(), lease.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void updateOwnQuietly(long concertId, Collection<String> seats, String token, String newValue) {
+        List<Object> args = new ArrayList<>(seats.size() + 2);
+        args.add(token);
+        args.add(newValue);
+        args.addAll(seats);
+        try {
+            script().eval(RScript.Mode.READ_WRITE, UPDATE_OWN, RScript.ReturnType.LONG, List.of(seatsKey(concertId)), args.toArray());
+        } catch (RedisException e) {
+            // The database stays right; a stale Redis entry only makes a later hold go on to the database guard.
+            log.warn("could not update the Redis seat guard of concert {} ({}): {}", concertId, seats, e.getMessage());
+        }
+    }
+
+    private static void unlockQuietly(RLock lock) {
+        try {
+            lock.unlock();
+        } catch (RuntimeException e) {
+            // Lease ran out or Redis is gone: the lock frees itself when its lease ends.
+            log.debug("seat lock release failed: {}", e.getMessage());
+        }
+    }
+
+    private RScript script() {
+        return redisson.getScript(StringCodec.INSTANCE);
+    }
+
+    private static <T> T redis(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RedisException e) {
+            throw ApiException.unavailable("Reservations are unavailable right now; try again shortly.")
+                    .with("retryAfterSeconds", 1);
+        }
+    }
+
+    private static ApiException taken(List<String> seats) {
+        return ApiException.conflict("Seats already taken: " + String.join(", ", seats))
+                .with("reason", "taken").with("seats", seats);
+    }
+
+    /** Redis Cluster keeps keys with the same {tag} on one node, which the multi-key scripts need. */
+    private static String tag(long concertId) {
+        return "{" + concertId + "}";
+    }
+
+    private String seatsKey(long concertId) {
+        return keys.key("reservation", tag(concertId), "seats");
+    }
+
+    private String readyKey(long concertId) {
+        return keys.key("reservation", tag(concertId), "seats-ready");
+    }
+}

@@ -1,0 +1,33 @@
+package com.tickitecking.seat.availability;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+
+@RestController
+public class AvailabilityController {
+
+    /** Seats change every second during a sale: let caches and browsers hold an answer for one second at most. */
+    private static final CacheControl ONE_SECOND = CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic();
+
+    private final AvailabilityService availability;
+
+    public AvailabilityController(AvailabilityService availability) {
+        this.availability = availability;
+    }
+
+    @Operation(summary = "Which seats are not available right now (public)",
+            description = "A bitmap over SeatIndex order plus counts; see the schema for the encoding.")
+    @ApiResponse(responseCode = "200", description = "The current availability")
+    @ApiResponse(responseCode = "404", description = "No such concert (problem+json)")
+    @GetMapping("/api/v1/concerts/{id}/seats/availability")
+    public ResponseEntity<SeatAvailability> availability(@PathVariable long id) {
+        return ResponseEntity.ok().cacheControl(ONE_SECOND).body(availability.of(id));
+    }
+}

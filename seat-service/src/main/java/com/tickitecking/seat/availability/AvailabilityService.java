@@ -1,0 +1,87 @@
+package com.tickitecking.seat.availability;
+
+import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.seat.seat.Seats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * The availability hot path: one Redis GET per request. On a miss the bitmap is rebuilt with one indexed query
+ * and cached. The rebuild deliberately reads the source database (no read-only transaction): a bitmap built from
+ * a lagging replica would be cached and served stale. If Redis is down, every request takes the rebuild query.
+ */
+@Service
+public class AvailabilityService {
+
+    private static final Logger log = LoggerFactory.getLogger(AvailabilityService.class);
+
+    private final AvailabilityBitmap bitmap;
+    private final TotalSeatsCache totals;
+    private final Seats seats;
+
+    public AvailabilityService(AvailabilityBitmap bitmap, TotalSeatsCache totals, Seats seats) {
+        this.bitmap = bitmap;
+        this.totals = totals;
+        this.seats = seats;
+    }
+
+    public SeatAvailability of(long concertId) {
+        byte[] cached = readCached(concertId);
+        if (cached != null) {
+            int total = totals.of(concertId).orElseThrow(() -> ApiException.notFound("concert", concertId));
+            return response(concertId, total, cached);
+        }
+        // A miss asks the database whether the concert still stands (another instance may have seen it deleted).
+        int total = totals.refresh(concertId).orElseThrow(() -> ApiException.notFound("concert", concertId));
+        return response(concertId, total, rebuild(concertId, total));
+    }
+
+    private byte[] readCached(long concertId) {
+        try {
+            return bitmap.read(concertId);
+        } catch (RuntimeException e) {
+            log.warn("availability bitmap unreadable, answering from the database: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private byte[] rebuild(long concertId, int total) {
+        String changesBefore = null;
+        try {
+            changesBefore = bitmap.changeCount(concertId);
+        } catch (RuntimeException e) {
+            log.debug("Redis unavailable, the rebuilt bitmap will not be cached", e);
+        }
+        byte[] bits = new byte[bytesFor(total)];
+        for (int index : seats.unavailableIndexes(concertId)) {
+            bits[index >>> 3] |= (byte) (0x80 >>> (index & 7));
+        }
+        if (changesBefore != null) {
+            try {
+                bitmap.storeIfUnchanged(concertId, bits, changesBefore);
+            } catch (RuntimeException e) {
+                log.debug("could not cache the rebuilt bitmap", e);
+            }
+        }
+        return bits;
+    }
+
+    static SeatAvailability response(long concertId, int total, byte[] bits) {
+        // Redis trims nothing but never grows a string past the highest SETBIT: pad or cut to the layout's size.
+        byte[] exact = bits.length == bytesFor(total) ? bits : Arrays.copyOf(bits, bytesFor(total));
+        int unavailable = 0;
+        for (byte b : exact) {
+            unavailable += Integer.bitCount(b & 0xff);
+        }
+        return new SeatAvailability(concertId, total, unavailable, total - unavailable, SeatAvailability.ENCODING,
+                Base64.getEncoder().encodeToString(exact));
+    }
+
+    static int bytesFor(int seats) {
+        return (seats + 7) / 8;
+    }
+}

@@ -1,0 +1,84 @@
+package com.tickitecking.seat.concert;
+
+import com.tickitecking.events.ConcertDetails;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The concert projection table. */
+@Repository
+public class ConcertProjections {
+
+    private static final String COLUMNS = "concert_id, owner_id, name, start_time, revision, total_seats, layout_json, grades_json, deleted_at";
+    private static final RowMapper<ConcertProjection> MAPPER = (rs, n) -> new ConcertProjection(
+            rs.getLong("concert_id"), rs.getLong("owner_id"), rs.getString("name"),
+            rs.getTimestamp("start_time").toInstant(), rs.getLong("revision"), rs.getInt("total_seats"),
+            LayoutJson.layout(rs.getString("layout_json")), LayoutJson.grades(rs.getString("grades_json")),
+            rs.getTimestamp("deleted_at") == null ? null : rs.getTimestamp("deleted_at").toInstant());
+
+    private final JdbcTemplate jdbc;
+
+    public ConcertProjections(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ConcertProjection> find(long concertId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM concert WHERE concert_id = ?", MAPPER, concertId).stream().findFirst();
+    }
+
+    /** Locks the concert's row: event handlers and seat blocking of one concert take turns. */
+    public Optional<ConcertProjection> findForUpdate(long concertId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM concert WHERE concert_id = ? FOR UPDATE", MAPPER, concertId).stream().findFirst();
+    }
+
+    /** The revision alone: enough to answer a conditional request. Empty for an unknown or deleted concert. */
+    public Optional<Long> liveRevision(long concertId) {
+        List<Long> revisions = jdbc.queryForList("SELECT revision FROM concert WHERE concert_id = ? AND deleted_at IS NULL",
+                Long.class, concertId);
+        return revisions.stream().findFirst();
+    }
+
+    /** Seat count of a live concert, or empty. */
+    public Optional<Integer> liveTotalSeats(long concertId) {
+        return jdbc.queryForList("SELECT total_seats FROM concert WHERE concert_id = ? AND deleted_at IS NULL",
+                Integer.class, concertId).stream().findFirst();
+    }
+
+    public void insert(long concertId, long revision, ConcertDetails details) {
+        jdbc.update("INSERT INTO concert (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                concertId, details.ownerId(), details.name(), Timestamp.from(details.startTime()), revision,
+                details.layout().totalSeats(), LayoutJson.write(details.layout()), LayoutJson.write(details.grades()));
+    }
+
+    /** Everything but the layout, which never changes for a concert. */
+    public void update(long concertId, long revision, ConcertDetails details) {
+        jdbc.update("UPDATE concert SET owner_id = ?, name = ?, start_time = ?, revision = ?, grades_json = ? WHERE concert_id = ?",
+                details.ownerId(), details.name(), Timestamp.from(details.startTime()), revision,
+                LayoutJson.write(details.grades()), concertId);
+    }
+
+    public void markDeleted(long concertId, long revision) {
+        jdbc.update("UPDATE concert SET deleted_at = ?, revision = GREATEST(revision, ?) WHERE concert_id = ?",
+                Timestamp.from(Instant.now()), revision, concertId);
+    }
+
+    /** A ConcertDeleted for a concert never seen: remember it, so its late ConcertCreated is ignored. */
+    public void insertTombstone(long concertId, long revision) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("INSERT INTO concert (" + COLUMNS + ") VALUES (?, 0, '', ?, ?, 0, '{\"sections\":[]}', '[]', ?)",
+                concertId, now, revision, now);
+    }
+
+    /** Deleted concerts whose seats are still (partly) there, e.g. after a crash in the middle of a purge. */
+    public List<Long> deletedWithSeats(int limit) {
+        return jdbc.queryForList("""
+                SELECT c.concert_id FROM concert c
+                WHERE c.deleted_at IS NOT NULL AND EXISTS (SELECT 1 FROM seat s WHERE s.concert_id = c.concert_id)
+                LIMIT ?""", Long.class, limit);
+    }
+}
