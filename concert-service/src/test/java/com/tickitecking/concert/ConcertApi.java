@@ -68,15 +68,15 @@ public record ConcertApi(TestHttp http) {
     /** A concert body for the small venue: VIP = FLOOR row A, R = FLOOR row B and the balcony. */
     public static Map<String, Object> concertAtSmallVenue(long auditoriumId, String name) {
         return concert(auditoriumId, name, inDays(30), List.of(
-                grade("VIP", "150000", List.of(area("FLOOR", List.of("A")))),
-                grade("R", "90000", List.of(area("FLOOR", List.of("B")), area("BALC", null)))));
+                grade("VIP", 150000, List.of(area("FLOOR", List.of("A")))),
+                grade("R", 90000, List.of(area("FLOOR", List.of("B")), area("BALC", null)))));
     }
 
     /** One grade over the whole of each named section. */
     public static Map<String, Object> concertCovering(long auditoriumId, String name, Instant start, List<String> sections) {
         List<Object> areas = new ArrayList<>();
         sections.forEach(section -> areas.add(area(section, null)));
-        return concert(auditoriumId, name, start, List.of(grade("STANDARD", "50000", areas)));
+        return concert(auditoriumId, name, start, List.of(grade("STANDARD", 50000, areas)));
     }
 
     public static Map<String, Object> concert(long auditoriumId, String name, Instant start, List<?> grades) {
@@ -89,7 +89,7 @@ public record ConcertApi(TestHttp http) {
         return body;
     }
 
-    public static Map<String, Object> grade(String name, String price, List<?> areas) {
+    public static Map<String, Object> grade(String name, Number price, List<?> areas) {
         return Map.of("name", name, "price", price, "areas", areas);
     }
 

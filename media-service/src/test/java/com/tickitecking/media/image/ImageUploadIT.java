@@ -14,12 +14,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.tickitecking.events.EventJson;
+import com.tickitecking.events.ImageUploaded;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HexFormat;
 
 import static com.tickitecking.media.MediaApi.imagesOf;
 import static com.tickitecking.media.MediaApi.token;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class ImageUploadIT {
@@ -34,6 +43,9 @@ class ImageUploadIT {
     String queuePrefix;
     @Value("${tickitecking.s3.bucket}")
     String bucket;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     MediaApi api;
     long concertId;
@@ -215,6 +227,47 @@ class ImageUploadIT {
         assertProblem(api.http().delete("/api/v1/images/" + id), 401);
         assertThat(api.http().as(TestTokens.accessToken(99, Role.ADMIN)).delete("/api/v1/images/" + id).status()).isEqualTo(204);
         assertProblem(api.http().as(token(OWNER)).delete("/api/v1/images/" + id), 404);
+    }
+
+    @Test
+    void tellsConcertServiceAboutTheUpload() {
+        long id = api.uploadPng(OWNER, concertId).json().get("id").asLong();
+
+        List<ImageUploaded> uploads = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            api.drainConcertQueue().stream().map(m -> EventJson.read(m.body()))
+                    .filter(ImageUploaded.class::isInstance).map(ImageUploaded.class::cast).forEach(uploads::add);
+            assertThat(uploads).anyMatch(e -> e.imageId() == id);
+        });
+        ImageUploaded event = uploads.stream().filter(e -> e.imageId() == id).findFirst().orElseThrow();
+        assertThat(event.concertId()).isEqualTo(concertId);
+        assertThat(event.kind()).isEqualTo("POSTER");
+        assertThat(event.path()).isEqualTo("/api/v1/images/" + id);
+    }
+
+    @Test
+    void removesTheStoredObjectWhenItsRowCannotBeWritten() {
+        // given the database refuses image rows (after the object reached the real S3)
+        long eventsBefore = uploadEvents();
+        jdbc.execute("CREATE TRIGGER refuse_images BEFORE INSERT ON image FOR EACH ROW "
+                + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by test'");
+        try {
+            // when
+            var response = api.uploadPng(OWNER, concertId);
+
+            // then
+            assertThat(response.status()).isGreaterThanOrEqualTo(500);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        } finally {
+            jdbc.execute("DROP TRIGGER refuse_images");
+        }
+        assertThat(api.objectKeysOf(concertId)).isEmpty();
+        assertThat(api.http().get(imagesOf(concertId)).json()).isEmpty();
+        assertThat(uploadEvents()).isEqualTo(eventsBefore);
+    }
+
+    private long uploadEvents() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'ImageUploaded'", Long.class);
     }
 
     @Test

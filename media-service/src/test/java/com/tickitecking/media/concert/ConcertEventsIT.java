@@ -1,0 +1,101 @@
+package com.tickitecking.media.concert;
+
+import com.tickitecking.events.ConcertCreated;
+import com.tickitecking.events.ConcertDeleted;
+import com.tickitecking.events.ConcertUpdated;
+import com.tickitecking.media.MediaApi;
+import com.tickitecking.platform.testing.IntegrationTest;
+import com.tickitecking.events.DomainEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+
+import static com.tickitecking.media.MediaApi.details;
+import static com.tickitecking.media.MediaApi.imagesOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Ownership and existence of concerts, as concert-service's events tell them, late or out of order. */
+@IntegrationTest
+class ConcertEventsIT {
+
+    static final long OWNER = 21;
+    static final long NEW_OWNER = 22;
+
+    @LocalServerPort
+    int port;
+    @Value("${tickitecking.messaging.queue-prefix}")
+    String queuePrefix;
+    @Value("${tickitecking.s3.bucket}")
+    String bucket;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    MediaApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new MediaApi(port, queuePrefix, bucket);
+    }
+
+    @Test
+    void deletingAConcertDeletesItsImagesFromTheBucket() {
+        long concertId = api.concertOwnedBy(OWNER);
+        long imageId = api.uploadPng(OWNER, concertId).json().get("id").asLong();
+        api.uploadPng(OWNER, concertId);
+        assertThat(api.objectKeysOf(concertId)).hasSize(2);
+
+        api.publish(ConcertDeleted.of(concertId, 2));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.objectKeysOf(concertId).isEmpty());
+        assertThat(api.http().get(imagesOf(concertId)).status()).isEqualTo(404);
+        assertThat(api.http().get("/api/v1/images/" + imageId).status()).isEqualTo(404);
+        assertThat(api.uploadPng(OWNER, concertId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void handsTheConcertToItsNewOwner() {
+        long concertId = api.concertOwnedBy(OWNER);
+
+        api.publish(ConcertUpdated.of(concertId, 2, details(NEW_OWNER)));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.uploadPng(NEW_OWNER, concertId).status() == 201);
+        assertThat(api.uploadPng(OWNER, concertId).status()).isEqualTo(403);
+    }
+
+    @Test
+    void ignoresAnOlderRevisionArrivingLate() {
+        long concertId = api.concertOwnedBy(OWNER);
+        api.publish(ConcertUpdated.of(concertId, 3, details(NEW_OWNER)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.uploadPng(NEW_OWNER, concertId).status() == 201);
+
+        publishAndAwait(ConcertUpdated.of(concertId, 2, details(OWNER)));
+
+        assertThat(api.uploadPng(OWNER, concertId).status()).isEqualTo(403);
+        assertThat(api.uploadPng(NEW_OWNER, concertId).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aDeletedConcertStaysDeletedWhenItsCreationArrivesLate() {
+        long concertId = 5000;
+        publishAndAwait(ConcertDeleted.of(concertId, 2));
+
+        publishAndAwait(ConcertCreated.of(concertId, 1, details(OWNER)));
+
+        assertThat(api.http().get(imagesOf(concertId)).status()).isEqualTo(404);
+        assertThat(api.uploadPng(OWNER, concertId).status()).isEqualTo(404);
+    }
+
+    /** Waits until media-service's inbox has applied (or deliberately ignored) the event. */
+    private void publishAndAwait(DomainEvent event) {
+        api.publish(event);
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", Long.class, event.eventId().toString()) == 1);
+    }
+}

@@ -1,0 +1,70 @@
+package com.tickitecking.reservation.reservation;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Writes down holds that ran out, in the background. Lapsed holds already stop blocking seats the moment they
+ * lapse; this makes their state, their event and the metric follow. Each pass claims a batch with
+ * {@code FOR UPDATE SKIP LOCKED}, so several instances sweep side by side without waiting on each other.
+ */
+@Component
+public class HoldExpirySweeper implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(HoldExpirySweeper.class);
+
+    private final ReservationRepository reservations;
+    private final HoldExpiry expiry;
+    private final TransactionTemplate transactions;
+    private final ReservationProperties properties;
+    private final Clock clock;
+
+    public HoldExpirySweeper(ReservationRepository reservations, HoldExpiry expiry, TransactionTemplate transactions,
+                             ReservationProperties properties, Clock clock) {
+        this.reservations = reservations;
+        this.expiry = expiry;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::sweep, properties.sweepInterval(), properties.sweepInterval()));
+    }
+
+    /** Expires every lapsed hold, batch by batch; returns how many. */
+    public int sweep() {
+        int total = 0;
+        try {
+            int swept;
+            do {
+                swept = sweepBatch();
+                total += swept;
+            } while (swept == properties.sweepBatchSize());
+        } catch (RuntimeException e) {
+            log.warn("hold expiry sweep failed, retrying on the next pass: {}", e.getMessage());
+        }
+        return total;
+    }
+
+    private int sweepBatch() {
+        Integer swept = transactions.execute(status -> {
+            Instant now = clock.instant();
+            int expired = 0;
+            for (long id : reservations.claimLapsedHolds(now, properties.sweepBatchSize())) {
+                expired += expiry.expire(id, now) ? 1 : 0;
+            }
+            return expired;
+        });
+        return swept == null ? 0 : swept;
+    }
+}

@@ -1,0 +1,89 @@
+package com.tickitecking.reservation.reservation;
+
+import com.tickitecking.platform.security.AuthenticatedUser;
+import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+
+@RestController
+@RequestMapping("/api/v1")
+public class ReservationController {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final ReservationService reservations;
+    private final Clock clock;
+
+    public ReservationController(ReservationService reservations, Clock clock) {
+        this.reservations = reservations;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Hold 1 to 8 seats (all or none) until expiresAt",
+            description = "Idempotent per Idempotency-Key: the same key and body answer the same reservation again "
+                    + "(201), a different body 422, a request still in flight 409. 404 unknown concert, 409 concert "
+                    + "already started / seats blocked / seats taken (named in `seats`), 400 invalid seats, 503 when "
+                    + "the seat guard (Redis) is unreachable.")
+    @PostMapping("/concerts/{concertId}/reservations")
+    public ResponseEntity<ReservationResponse> hold(AuthenticatedUser caller, @PathVariable long concertId,
+                                                    @Parameter(description = "a client-chosen unique key per attempt, up to 100 characters")
+                                                    @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                                    @RequestBody HoldRequest request) {
+        var hold = reservations.hold(caller, concertId, idempotencyKey, request.seats());
+        var body = ReservationResponse.of(hold.reservation(), clock.instant());
+        return ResponseEntity.created(URI.create("/api/v1/reservations/" + body.id()))
+                .header("Idempotent-Replayed", String.valueOf(hold.replayed()))
+                .body(body);
+    }
+
+    @Operation(summary = "Confirm a held reservation (stands in for payment); 409 once it expired or was cancelled")
+    @PostMapping("/reservations/{id}/confirm")
+    public ReservationResponse confirm(AuthenticatedUser caller, @PathVariable long id) {
+        return ReservationResponse.of(reservations.confirm(caller, id), clock.instant());
+    }
+
+    @Operation(summary = "Cancel a reservation and free its seats")
+    @DeleteMapping("/reservations/{id}")
+    public ReservationResponse cancel(AuthenticatedUser caller, @PathVariable long id) {
+        return ReservationResponse.of(reservations.cancel(caller, id), clock.instant());
+    }
+
+    @Operation(summary = "One of the caller's reservations (404 for anyone else's)")
+    @GetMapping("/reservations/{id}")
+    public ReservationResponse get(AuthenticatedUser caller, @PathVariable long id) {
+        return ReservationResponse.of(reservations.get(caller, id), clock.instant());
+    }
+
+    @Operation(summary = "The caller's reservations, newest first")
+    @GetMapping("/users/me/reservations")
+    public PageResponse<ReservationResponse> mine(AuthenticatedUser caller,
+                                                  @RequestParam(defaultValue = "0") int page,
+                                                  @RequestParam(defaultValue = "20") int size) {
+        checkPage(page, size);
+        return ReservationResponse.page(reservations.mine(caller, page, size), clock.instant());
+    }
+
+    static void checkPage(int page, int size) {
+        if (page < 0) {
+            throw ApiException.badRequest("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiException.badRequest("size", "must be 1 to " + MAX_PAGE_SIZE);
+        }
+    }
+
+}

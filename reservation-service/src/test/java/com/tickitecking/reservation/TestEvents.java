@@ -1,0 +1,96 @@
+package com.tickitecking.reservation;
+
+import com.tickitecking.events.ConcertCreated;
+import com.tickitecking.events.ConcertDetails;
+import com.tickitecking.events.DomainEvent;
+import com.tickitecking.events.EventJson;
+import com.tickitecking.events.SeatGrade;
+import com.tickitecking.events.SeatingLayout;
+import com.tickitecking.platform.testing.TestServers;
+import org.springframework.jdbc.core.JdbcTemplate;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Plays concert-service and seat-service for the tests: publishes their events to this service's queue, and
+ * reads what this service publishes from the seat-events queue.
+ */
+public final class TestEvents {
+
+    private static final AtomicLong CONCERT_IDS = new AtomicLong(1000);
+
+    private final SqsClient sqs;
+    private final String queuePrefix;
+    private final JdbcTemplate jdbc;
+
+    public TestEvents(SqsClient sqs, String queuePrefix, JdbcTemplate jdbc) {
+        this.sqs = sqs;
+        this.queuePrefix = queuePrefix;
+        this.jdbc = jdbc;
+    }
+
+    public static TestEvents on(String queuePrefix, JdbcTemplate jdbc) {
+        return new TestEvents(TestServers.sqs().client(), queuePrefix, jdbc);
+    }
+
+    public static long newConcertId() {
+        return CONCERT_IDS.incrementAndGet();
+    }
+
+    /** A hall of {@code rows} rows A, B, … with {@code seatsPerRow} seats each, one grade "R" at 50.00. */
+    public static ConcertDetails hall(int rows, int seatsPerRow, Instant startTime) {
+        SeatingLayout layout = SeatingLayout.grid("FLOOR", rows, seatsPerRow);
+        return new ConcertDetails(7, "Test Concert", startTime, 1, "Test Hall", layout,
+                List.of(new SeatGrade("R", new BigDecimal("50.00"), List.of(new SeatGrade.Area("FLOOR", List.of())))));
+    }
+
+    /** Publishes a ConcertCreated and waits until the service has it. */
+    public long concertOnSale(ConcertDetails details) {
+        long concertId = newConcertId();
+        publish(ConcertCreated.of(concertId, 1, details));
+        awaitConcert(concertId, 1);
+        return concertId;
+    }
+
+    public void publish(DomainEvent event) {
+        publishRaw(EventJson.write(event));
+    }
+
+    public void publishRaw(String body) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl("reservation-events")).messageBody(body));
+    }
+
+    public void awaitConcert(long concertId, long revision) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
+                "SELECT revision FROM concert WHERE id = ?", Long.class, concertId).contains(revision));
+    }
+
+    public String queueUrl(String suffix) {
+        return sqs.getQueueUrl(b -> b.queueName(queuePrefix + suffix)).queueUrl();
+    }
+
+    /** Receives (and deletes) whatever is on one of the queues right now. */
+    public List<DomainEvent> drain(String suffix) {
+        String url = queueUrl(suffix);
+        List<DomainEvent> events = new ArrayList<>();
+        while (true) {
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            if (messages.isEmpty()) {
+                return events;
+            }
+            for (Message message : messages) {
+                events.add(EventJson.read(message.body()));
+                sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
+            }
+        }
+    }
+}
