@@ -1,6 +1,7 @@
 package com.tickitecking.concert.auditorium;
 
 import com.tickitecking.concert.concert.Concert;
+import com.tickitecking.concert.concert.ConcertCache;
 import com.tickitecking.concert.concert.ConcertPublisher;
 import com.tickitecking.concert.concert.ConcertRepository;
 import com.tickitecking.events.SeatingLayout;
@@ -22,13 +23,16 @@ public class AuditoriumService {
     private final AuditoriumRepository auditoriums;
     private final ConcertRepository concerts;
     private final ConcertPublisher concertPublisher;
+    private final ConcertCache concertCache;
     private final AuditoriumProperties properties;
 
     public AuditoriumService(AuditoriumRepository auditoriums, ConcertRepository concerts,
-                             ConcertPublisher concertPublisher, AuditoriumProperties properties) {
+                             ConcertPublisher concertPublisher, ConcertCache concertCache,
+                             AuditoriumProperties properties) {
         this.auditoriums = auditoriums;
         this.concerts = concerts;
         this.concertPublisher = concertPublisher;
+        this.concertCache = concertCache;
         this.properties = properties;
     }
 
@@ -55,7 +59,7 @@ public class AuditoriumService {
 
     /**
      * A renamed venue gives each of its concerts a new revision and a ConcertUpdated, since the concert events
-     * carry the venue's name.
+     * carry the venue's name. A new address only shows in the concert details, so it just evicts them.
      */
     @Transactional
     public Auditorium update(AuthenticatedUser caller, long id, AuditoriumRequests.Save request) {
@@ -71,8 +75,10 @@ public class AuditoriumService {
             for (Concert concert : concerts.findByAuditoriumForUpdate(id)) {
                 if (renamed) {
                     concert.touch();
+                    concertPublisher.updated(concert, auditorium);
+                } else {
+                    concertCache.evict(concert.getId());
                 }
-                concertPublisher.updated(concert, auditorium);
             }
         }
         return auditorium;

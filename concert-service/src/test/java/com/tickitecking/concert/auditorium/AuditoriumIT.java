@@ -156,6 +156,21 @@ class AuditoriumIT {
     }
 
     @Test
+    void showsANewAddressInTheConcertDetailRightAway() {
+        long id = created(company.post("/api/v1/auditoriums", ConcertApi.smallVenue("Moving Hall")));
+        long concert = created(company.post("/api/v1/concerts", ConcertApi.concertAtSmallVenue(id, "Farewell")));
+        api.http().get("/api/v1/concerts/" + concert);
+        var moved = ConcertApi.smallVenue("Moving Hall");
+        moved.put("address", "2 New Road, Busan");
+
+        company.put("/api/v1/auditoriums/" + id, moved);
+
+        var detail = api.http().get("/api/v1/concerts/" + concert).json();
+        assertThat(detail.get("venue").get("address").asString()).isEqualTo("2 New Road, Busan");
+        assertThat(detail.get("revision").asLong()).as("the events do not carry the address").isEqualTo(1);
+    }
+
+    @Test
     void refusesToDeleteAVenueWithConcerts() {
         long id = created(company.post("/api/v1/auditoriums", ConcertApi.smallVenue("Booked")));
         long concert = created(company.post("/api/v1/concerts", ConcertApi.concertAtSmallVenue(id, "Gig")));

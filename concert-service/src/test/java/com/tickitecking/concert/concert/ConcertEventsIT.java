@@ -11,6 +11,7 @@ import com.tickitecking.platform.testing.IntegrationTest;
 import com.tickitecking.platform.testing.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -58,6 +59,7 @@ class ConcertEventsIT {
         assertThat(created.details().auditoriumName()).isEqualTo("Olympic Stadium");
         assertThat(created.details().layout().totalSeats()).isEqualTo(60_000);
         assertThat(created.details().gradeOf(SeatId.parse("SW-R50-200")).name()).isEqualTo("STANDARD");
+        LoggerFactory.getLogger(ConcertEventsIT.class).info("60,000-seat stadium ConcertCreated: {} bytes", received.bytes());
         assertThat(received.bytes()).isLessThan(SQS_MAX_MESSAGE_BYTES / 8);
     }
 

@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static com.tickitecking.concert.ConcertApi.area;
 import static com.tickitecking.concert.ConcertApi.assertInvalid;
@@ -185,6 +188,7 @@ class ConcertIT {
         assertThat(secondPage.json().get("totalPages").asInt()).isEqualTo(3);
         assertThat(idsOf(window)).containsExactly(ids.get(1), ids.get(2));
         assertProblem(api.http().get("/api/v1/concerts?size=101"), 400);
+        assertProblem(api.http().get("/api/v1/concerts?from=tomorrow"), 400);
     }
 
     @Test
@@ -228,6 +232,29 @@ class ConcertIT {
 
         assertThat(idsOf(withIt)).contains(id);
         assertThat(idsOf(withoutIt)).doesNotContain(id);
+    }
+
+    @Test
+    void givesConcurrentChangesConsecutiveRevisions() throws Exception {
+        long id = created(owner.post("/api/v1/concerts", concertAtSmallVenue(venue, "Contested")));
+        int writers = 8;
+
+        List<Integer> statuses;
+        try (var pool = Executors.newFixedThreadPool(writers)) {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String name = "Contested " + i;
+                results.add(pool.submit(() -> owner.put("/api/v1/concerts/" + id, concertAtSmallVenue(venue, name)).status()));
+            }
+            statuses = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get(30, TimeUnit.SECONDS));
+            }
+        }
+
+        assertThat(statuses).allMatch(status -> status == 200 || status == 409);
+        long applied = statuses.stream().filter(status -> status == 200).count();
+        assertThat(api.http().get("/api/v1/concerts/" + id).json().get("revision").asLong()).isEqualTo(1 + applied);
     }
 
     private static List<Long> idsOf(TestHttp.Response page) {

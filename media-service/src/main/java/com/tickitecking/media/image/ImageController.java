@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import java.net.URI;
 import java.util.List;
@@ -40,9 +40,10 @@ class ImageController {
     @PostMapping(path = "/concerts/{concertId}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImageResponse> upload(@PathVariable long concertId,
                                          @RequestParam(name = "kind", defaultValue = "POSTER") String kind,
-                                         MultipartHttpServletRequest request, AuthenticatedUser caller) {
-        List<MultipartFile> files = request.getFiles("file");
-        if (files.isEmpty()) {
+                                         @RequestPart(name = "file", required = false) List<MultipartFile> files,
+                                         AuthenticatedUser caller) {
+        // a list, not one MultipartFile: with a single parameter Spring would silently take the first of two
+        if (files == null || files.isEmpty()) {
             throw ApiException.badRequest("file", "is required");
         }
         if (files.size() > 1) {

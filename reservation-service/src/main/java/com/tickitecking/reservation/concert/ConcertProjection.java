@@ -3,6 +3,7 @@ package com.tickitecking.reservation.concert;
 import com.tickitecking.events.ConcertDetails;
 import com.tickitecking.events.SeatGrade;
 import com.tickitecking.events.SeatingLayout;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -11,10 +12,14 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The local copy of concerts and blocked seats, written only by {@link ConcertEventsListener}. Every write keeps
@@ -30,14 +35,37 @@ public class ConcertProjection {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final Clock clock;
+    private final Duration cacheTtl;
+    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    public ConcertProjection(JdbcTemplate jdbc) {
+    public ConcertProjection(JdbcTemplate jdbc, Clock clock,
+                             @Value("${tickitecking.reservation.concert-cache-ttl:1s}") Duration cacheTtl) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.clock = clock;
+        this.cacheTtl = cacheTtl;
     }
 
-    /** A concert on sale (known and not deleted). */
+    /**
+     * A concert on sale (known and not deleted). Read through a cache of {@code cacheTtl}: a rush asks for the same
+     * concert thousands of times a second, and concert changes arrive by event (seconds late) anyway.
+     */
     public Optional<Concert> find(long concertId) {
+        Instant now = clock.instant();
+        Cached cached = cache.get(concertId);
+        if (cached != null && cached.validUntil().isAfter(now)) {
+            return cached.concert();
+        }
+        Optional<Concert> concert = load(concertId);
+        cache.put(concertId, new Cached(concert, now.plus(cacheTtl)));
+        return concert;
+    }
+
+    private record Cached(Optional<Concert> concert, Instant validUntil) {
+    }
+
+    private Optional<Concert> load(long concertId) {
         return jdbc.query("""
                 SELECT id, owner_id, name, start_time, layout, grades, revision FROM concert
                 WHERE id = ? AND deleted = FALSE""",
@@ -50,6 +78,7 @@ public class ConcertProjection {
 
     /** Applies a ConcertCreated or ConcertUpdated unless a newer (or the same) revision was applied already. */
     public void upsert(long concertId, long revision, ConcertDetails details) {
+        cache.remove(concertId);
         Long current = currentRevision(concertId);
         Timestamp now = Timestamp.from(Instant.now());
         if (current == null) {
@@ -72,6 +101,7 @@ public class ConcertProjection {
 
     /** Applies a ConcertDeleted; a deletion that arrives before the creation leaves a tombstone behind. */
     public void delete(long concertId, long revision) {
+        cache.remove(concertId);
         Long current = currentRevision(concertId);
         Timestamp now = Timestamp.from(Instant.now());
         if (current == null) {

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -57,7 +58,10 @@ public class OutboxRelay implements SmartLifecycle {
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, SqsAsyncClient sqs,
                        MessagingProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        // READ COMMITTED: the claiming SELECT then locks only the rows it returns. Under REPEATABLE READ it would
+        // also lock the index gap, and every transaction writing a new event would wait for SQS to answer.
+        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.sqs = sqs;
         this.properties = properties;
         Gauge.builder("tickitecking.outbox.backlog", backlog, AtomicLong::get)

@@ -1,0 +1,158 @@
+package com.tickitecking.concert.availability;
+
+import com.tickitecking.concert.ConcertApi;
+import com.tickitecking.concert.ConcertQueue;
+import com.tickitecking.events.EventJson;
+import com.tickitecking.events.ReservationCancelled;
+import com.tickitecking.events.ReservationConfirmed;
+import com.tickitecking.events.ReservationCreated;
+import com.tickitecking.events.ReservationExpired;
+import com.tickitecking.events.SeatBlocked;
+import com.tickitecking.events.SeatUnblocked;
+import com.tickitecking.platform.security.Role;
+import com.tickitecking.platform.testing.IntegrationTest;
+import com.tickitecking.platform.testing.TestHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static com.tickitecking.concert.ConcertApi.created;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The remaining seat count follows reservation and seat-block events, whatever order and however often they come. */
+@IntegrationTest
+class RemainingSeatsIT {
+
+    private static final AtomicLong RESERVATION_IDS = new AtomicLong(1);
+    private static final long USER = 77;
+
+    @LocalServerPort
+    int port;
+    @Value("${tickitecking.messaging.queue-prefix}")
+    String queuePrefix;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ConcertQueue queue;
+    TestHttp anyone;
+    long concert;
+
+    @BeforeEach
+    void setUp() {
+        var api = ConcertApi.at(port);
+        TestHttp owner = api.newCaller(Role.COMPANY_USER);
+        long venue = created(owner.post("/api/v1/auditoriums", ConcertApi.smallVenue("Counting Hall")));
+        concert = created(owner.post("/api/v1/concerts", ConcertApi.concertAtSmallVenue(venue, "Counted")));
+        queue = new ConcertQueue(queuePrefix, jdbc);
+        anyone = api.http();
+        assertThat(remaining()).isEqualTo(25);
+    }
+
+    @Test
+    void takesSeatsWhileHeldAndConfirmedAndFreesThemOnCancellation() {
+        long id = RESERVATION_IDS.incrementAndGet();
+        List<String> seats = List.of("FLOOR-A-1", "FLOOR-A-2", "FLOOR-A-3");
+
+        queue.send(ReservationCreated.of(id, concert, USER, seats, 1, Instant.now().plusSeconds(600)));
+        awaitRemaining(22);
+        queue.send(ReservationConfirmed.of(id, concert, USER, seats, 2));
+        queue.sendAndAwait(ReservationConfirmed.of(id, concert, USER, seats, 2));
+        assertThat(remaining()).isEqualTo(22);
+        queue.send(ReservationCancelled.of(id, concert, USER, seats, 3));
+        awaitRemaining(25);
+    }
+
+    @Test
+    void freesTheSeatsOfAnExpiredHold() {
+        long id = RESERVATION_IDS.incrementAndGet();
+        List<String> seats = List.of("BALC-A-1", "BALC-A-2");
+
+        queue.send(ReservationCreated.of(id, concert, USER, seats, 1, Instant.now().plusSeconds(600)));
+        awaitRemaining(23);
+        queue.send(ReservationExpired.of(id, concert, USER, seats, 2));
+        awaitRemaining(25);
+    }
+
+    @Test
+    void countsADuplicateDeliveryOnce() {
+        var hold = ReservationCreated.of(RESERVATION_IDS.incrementAndGet(), concert, USER,
+                List.of("FLOOR-B-1", "FLOOR-B-2"), 1, Instant.now().plusSeconds(600));
+        String message = EventJson.write(hold);
+
+        queue.sendRaw(message);
+        queue.sendRaw(message);
+        queue.sendAndAwait(ReservationCreated.of(hold.reservationId(), concert, USER, hold.seats(), 1, hold.expiresAt()));
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> remaining() == 23);
+    }
+
+    @Test
+    void keepsACancellationThatArrivesBeforeItsHold() {
+        long id = RESERVATION_IDS.incrementAndGet();
+        List<String> seats = List.of("FLOOR-A-9", "FLOOR-A-10");
+
+        queue.sendAndAwait(ReservationCancelled.of(id, concert, USER, seats, 2));
+        queue.sendAndAwait(ReservationCreated.of(id, concert, USER, seats, 1, Instant.now().plusSeconds(600)));
+
+        assertThat(remaining()).isEqualTo(25);
+    }
+
+    @Test
+    void ignoresAHoldThatArrivesAfterItsConfirmation() {
+        long id = RESERVATION_IDS.incrementAndGet();
+        List<String> seats = List.of("FLOOR-B-5", "FLOOR-B-6", "FLOOR-B-7", "FLOOR-B-8");
+
+        queue.send(ReservationConfirmed.of(id, concert, USER, seats, 2));
+        awaitRemaining(21);
+        queue.sendAndAwait(ReservationCreated.of(id, concert, USER, seats, 1, Instant.now().plusSeconds(600)));
+        queue.send(ReservationCancelled.of(RESERVATION_IDS.incrementAndGet(), concert, USER, List.of("BALC-A-5"), 2));
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> remaining() == 21);
+    }
+
+    @Test
+    void leavesBlockedSeatsOutUntilTheyAreUnblocked() {
+        queue.send(SeatBlocked.of(concert, "BALC-A-1", 1));
+        queue.send(SeatBlocked.of(concert, "BALC-A-2", 1));
+        awaitRemaining(23);
+
+        queue.send(SeatUnblocked.of(concert, "BALC-A-1", 2));
+        awaitRemaining(24);
+        queue.sendAndAwait(SeatBlocked.of(concert, "BALC-A-1", 1));
+
+        assertThat(remaining()).as("an old block does not undo a newer unblock").isEqualTo(24);
+    }
+
+    @Test
+    void showsTheCountInTheListingToo() {
+        queue.send(ReservationCreated.of(RESERVATION_IDS.incrementAndGet(), concert, USER, List.of("FLOOR-A-4"), 1,
+                Instant.now().plusSeconds(600)));
+        awaitRemaining(24);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            var page = anyone.get("/api/v1/concerts?size=100").json().get("content");
+            page.forEach(summary -> {
+                if (summary.get("id").asLong() == concert) {
+                    assertThat(summary.get("remainingSeats").asInt()).isEqualTo(24);
+                }
+            });
+        });
+    }
+
+    private int remaining() {
+        return anyone.get("/api/v1/concerts/" + concert).json().get("remainingSeats").asInt();
+    }
+
+    private void awaitRemaining(int expected) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> remaining() == expected);
+    }
+}

@@ -1,0 +1,612 @@
+package com.tickitecking.seat.bench;
+
+import com.tickitecking.events.ConcertCreated;
+import com.tickitecking.events.ConcertDetails;
+import com.tickitecking.events.DomainEvent;
+import com.tickitecking.events.EventJson;
+import com.tickitecking.events.ReservationCancelled;
+import com.tickitecking.events.ReservationCreated;
+import com.tickitecking.events.SeatGrade;
+import com.tickitecking.events.SeatingLayout;
+import com.tickitecking.localaws.EmbeddedSqs;
+import com.tickitecking.localaws.LocalCredentials;
+import com.tickitecking.platform.testing.TestKeys;
+import com.tickitecking.seat.SeatServiceApplication;
+import com.tickitecking.seat.availability.AvailabilityService;
+import com.tickitecking.seat.messaging.SeatEventsListener;
+import com.tickitecking.seat.seat.SeatWriter;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Seat-service benchmark (not a test; run through the {@code bench} Maven profile, see NOTES.md). Against the local
+ * MariaDB and Redis, in a database of its own ({@code tickitecking_seat_bench}, dropped and re-created):
+ * <ol>
+ *   <li>creates one 100,000-seat concert through {@link SeatWriter} (the service's batch path) with several driver
+ *       settings, beside a raw multi-row INSERT and a seed-style one-INSERT-per-row autocommit loop;</li>
+ *   <li>fills 100,000 seats over 20 concerts (through the service's own event handler) and measures availability
+ *       lookups: the Redis bitmap path (in-process and over HTTP) beside a seed-style lookup that loads the
+ *       concert's seat rows and filters their status in Java;</li>
+ *   <li>repeats (2) while a writer keeps holding and releasing seats through the event handler.</li>
+ * </ol>
+ * Loopback only; every loop is bounded in count and time.
+ */
+public final class SeatBench {
+
+    private static final String DB = "tickitecking_seat_bench";
+    private static final String INSERT = """
+            INSERT INTO seat (concert_id, seat_index, label, section, row_label, number, grade, price, status)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'AVAILABLE')""";
+
+    private final Map<String, String> args;
+    private final String dbBase;
+    private final List<String[]> table = new ArrayList<>();
+    private final Map<String, Double> figures = new HashMap<>();
+
+    private SeatBench(Map<String, String> args) {
+        this.args = args;
+        this.dbBase = arg("db", "127.0.0.1:3306");
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new HashMap<>();
+        for (String a : argv) {
+            if (a.startsWith("--") && a.contains("=")) {
+                args.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            }
+        }
+        new SeatBench(args).run();
+    }
+
+    private String arg(String name, String fallback) {
+        return args.getOrDefault(name, fallback);
+    }
+
+    private int intArg(String name, int fallback) {
+        return Integer.parseInt(arg(name, String.valueOf(fallback)));
+    }
+
+    private void run() throws Exception {
+        recreateDatabase();
+        migrate();
+        System.out.printf("%nseat-service benchmark on %s, database %s, %d cores, Java %s%n", dbBase, DB,
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
+
+        insertBenchmark();
+        readBenchmark();
+
+        System.out.printf("%n%-58s %14s %10s %10s%n", "measurement", "throughput", "p50 ms", "p99 ms");
+        for (String[] row : table) {
+            System.out.printf("%-58s %14s %10s %10s%n", (Object[]) row);
+        }
+        System.out.println();
+        System.out.println(ratioLine());
+    }
+
+    // ---- 1. creating seats ------------------------------------------------------------------------------------
+
+    private void insertBenchmark() throws Exception {
+        int seats = intArg("seats", 100_000);
+        ConcertDetails details = stadium(seats);
+        System.out.printf("%n[1] creating %,d seats of one concert%n", details.layout().totalSeats());
+
+        double bulk = timeBatchPath("jdbc:mariadb://" + dbBase + "/" + DB, details,
+                "SeatWriter batch, MariaDB C/J 3.5 defaults (bulk inserts)");
+        figures.put("insert.batch", bulk);
+        timeBatchPath("jdbc:mariadb://" + dbBase + "/" + DB + "?useBulkStmts=false&useBulkStmtsForInserts=false", details,
+                "SeatWriter batch, MariaDB C/J useBulkStmtsForInserts=false");
+        timeBatchPath("jdbc:mysql://" + dbBase + "/" + DB + "?rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true",
+                details, "SeatWriter batch, MySQL C/J rewriteBatchedStatements=true");
+        timeBatchPath("jdbc:mysql://" + dbBase + "/" + DB + "?useSSL=false&allowPublicKeyRetrieval=true",
+                details, "SeatWriter batch, MySQL C/J without rewrite");
+        figures.put("insert.multirow", timeMultiRowInsert(details));
+        figures.put("insert.seed", timeRowByRow(details));
+        truncateSeats();
+    }
+
+    private double timeBatchPath(String url, ConcertDetails details, String name) {
+        truncateSeats();
+        try (HikariDataSource ds = dataSource(url)) {
+            var jdbc = new JdbcTemplate(ds);
+            var writer = new SeatWriter(jdbc, 1000);
+            var tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+            long start = System.nanoTime();
+            Integer inserted = tx.execute(s -> writer.insertSeats(1, details));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            check(inserted, details);
+            return rate(name, inserted, seconds);
+        }
+    }
+
+    private double timeMultiRowInsert(ConcertDetails details) throws Exception {
+        truncateSeats();
+        var rows = SeatWriter.rowsOf(details);
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            try (Statement st = c.createStatement()) {
+                for (int from = 0; from < rows.size(); from += 1000) {
+                    StringBuilder sql = new StringBuilder("INSERT INTO seat (concert_id, seat_index, label, section, row_label, number, grade, price, status) VALUES ");
+                    for (int i = from; i < Math.min(from + 1000, rows.size()); i++) {
+                        var r = rows.get(i);
+                        if (i > from) {
+                            sql.append(',');
+                        }
+                        sql.append("(1,").append(r.index()).append(",'").append(r.seat()).append("','")
+                                .append(r.seat().section()).append("','").append(r.seat().row()).append("',")
+                                .append(r.seat().number()).append(",'").append(r.grade()).append("',")
+                                .append(r.price().toPlainString()).append(",'AVAILABLE')");
+                    }
+                    st.executeUpdate(sql.toString());
+                }
+            }
+            c.commit();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            check(rows.size(), details);
+            return rate("raw multi-row INSERT, 1000 rows/statement, one tx", rows.size(), seconds);
+        }
+    }
+
+    /** The seed-script way: one INSERT per seat, each its own autocommit transaction. Bounded in time. */
+    private double timeRowByRow(ConcertDetails details) throws Exception {
+        truncateSeats();
+        var rows = SeatWriter.rowsOf(details);
+        long deadline = System.nanoTime() + Duration.ofSeconds(intArg("seed-seconds", 60)).toNanos();
+        int done = 0;
+        long start = System.nanoTime();
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+            c.setAutoCommit(true);
+            for (var r : rows) {
+                ps.setLong(1, 1);
+                ps.setInt(2, r.index());
+                ps.setString(3, r.seat().toString());
+                ps.setString(4, r.seat().section());
+                ps.setString(5, r.seat().row());
+                ps.setInt(6, r.seat().number());
+                ps.setString(7, r.grade());
+                ps.setBigDecimal(8, r.price());
+                ps.executeUpdate();
+                done++;
+                if ((done & 255) == 0 && System.nanoTime() > deadline) {
+                    break;
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String name = "seed-style: one INSERT per row, autocommit" + (done < rows.size() ? " (" + done + " rows, time cap)" : "");
+        return rate(name, done, seconds);
+    }
+
+    private double rate(String name, int rows, double seconds) {
+        double perSecond = rows / seconds;
+        System.out.printf("  %-62s %,9d rows in %6.2f s = %,10.0f seats/s%n", name, rows, seconds, perSecond);
+        table.add(new String[]{"[1] " + name, String.format(Locale.ROOT, "%,.0f seats/s", perSecond), "", ""});
+        return perSecond;
+    }
+
+    private void check(int inserted, ConcertDetails details) {
+        long count = jdbc().queryForObject("SELECT COUNT(*) FROM seat WHERE concert_id = 1", Long.class);
+        if (count != inserted || inserted != details.layout().totalSeats()) {
+            throw new IllegalStateException("expected " + details.layout().totalSeats() + " seats, found " + count);
+        }
+    }
+
+    // ---- 2./3. availability lookups ----------------------------------------------------------------------------
+
+    private void readBenchmark() throws Exception {
+        int concerts = intArg("concerts", 20);
+        int perConcert = intArg("seats-per-concert", 5_000);
+        EmbeddedSqs sqs = EmbeddedSqs.start(0);
+        sqs.createQueues("bench-");
+        int port = intArg("port", 18083);
+        ConfigurableApplicationContext app = startSeatService(sqs, port);
+        try {
+            var listener = app.getBean(SeatEventsListener.class);
+            var availability = app.getBean(AvailabilityService.class);
+            app.getBean(StringRedisTemplate.class).delete(
+                    app.getBean(StringRedisTemplate.class).keys("bench:*"));
+            long[] ids = fill(listener, concerts, perConcert);
+            long total = jdbc().queryForObject("SELECT COUNT(*) FROM seat", Long.class);
+            long taken = jdbc().queryForObject("SELECT COUNT(*) FROM seat WHERE status <> 'AVAILABLE'", Long.class);
+            System.out.printf("%n[2] availability lookups over %,d seats in %d concerts (%,d not available)%n", total, concerts, taken);
+
+            String inProcessUrl = "http://127.0.0.1:" + port;
+            List<Target> targets = targets(inProcessUrl, ids[0]);
+            phase("[2]", "", ids, availability, targets, null);
+
+            System.out.printf("%n[3] the same while a writer holds and releases seats through the event handler%n");
+            Writer writer = new Writer(listener, ids, perConcert);
+            Thread writerThread = Thread.ofPlatform().name("bench-writer").start(writer);
+            try {
+                phase("[3]", " under writes", ids, availability, targets, writer);
+            } finally {
+                writer.stop.set(true);
+                writerThread.join(10_000);
+            }
+            System.out.printf("  writer: %,d reservation events applied (%,.0f/s)%n", writer.applied.get(),
+                    writer.applied.get() / writer.seconds());
+            table.add(new String[]{"[3] writer (ReservationCreated/Cancelled via handler)",
+                    String.format(Locale.ROOT, "%,.0f ev/s", writer.applied.get() / writer.seconds()), "", ""});
+        } finally {
+            app.close();
+            sqs.close();
+        }
+    }
+
+    private record Target(String name, String url) {
+    }
+
+    private List<Target> targets(String inProcessUrl, long someConcert) {
+        List<Target> targets = new ArrayList<>();
+        targets.add(new Target("HTTP, seat-service in-process " + inProcessUrl, inProcessUrl));
+        for (String[] candidate : new String[][]{{"HTTP, running seat-service", arg("url", "http://127.0.0.1:8083")},
+                {"HTTP, through the gateway", arg("gateway", "http://127.0.0.1:8080")}}) {
+            if (candidate[1].isBlank() || "none".equals(candidate[1])) {
+                continue;
+            }
+            int status = probe(candidate[1] + "/api/v1/concerts/" + someConcert + "/seats/availability");
+            if (status == 200) {
+                targets.add(new Target(candidate[0] + " " + candidate[1], candidate[1]));
+            } else {
+                String why = status < 0 ? "not reachable" : "answers " + status + " for bench concert " + someConcert
+                        + " (it serves another database than " + DB + ")";
+                System.out.printf("  skipped %s %s: %s%n", candidate[0], candidate[1], why);
+                table.add(new String[]{"[2] skipped " + candidate[1] + ": " + (status < 0 ? "not reachable" : "other database"), "", "", ""});
+            }
+        }
+        return targets;
+    }
+
+    private void phase(String label, String suffix, long[] ids, AvailabilityService availability, List<Target> targets,
+                       Writer writer) throws Exception {
+        int threads = intArg("threads", 8);
+        Duration time = Duration.ofSeconds(intArg("seconds", 10));
+        int maxOps = intArg("requests", 200_000);
+        try (HikariDataSource ds = dataSource("jdbc:mariadb://" + dbBase + "/" + DB)) {
+            ds.setMaximumPoolSize(threads);
+            var jdbc = new JdbcTemplate(ds);
+            Result redis = measure(threads, time, maxOps, () -> availability.of(pick(ids)).totalSeats() > 0);
+            record(label + " Redis bitmap, in-process service call" + suffix, redis, "read.redis" + suffix);
+            Result seed = measure(threads, time, maxOps, () -> seedLookup(jdbc, pick(ids)) > 0);
+            record(label + " seed-style: load seat rows, filter in Java" + suffix, seed, "read.seed" + suffix);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            for (Target target : targets) {
+                Result r = measure(threads, time, maxOps, () -> get(http, target.url() + "/api/v1/concerts/" + pick(ids) + "/seats/availability") == 200);
+                record(label + " " + target.name() + suffix, r, "read.http." + target.url() + suffix);
+            }
+        }
+    }
+
+    /** What a seed script's lookup does: every seat row of the concert, status filtered in Java, same answer. */
+    private static int seedLookup(JdbcTemplate jdbc, long concertId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM seat WHERE concert_id = ? ORDER BY seat_index", concertId);
+        byte[] bits = new byte[(rows.size() + 7) / 8];
+        int unavailable = 0;
+        for (Map<String, Object> row : rows) {
+            if (!"AVAILABLE".equals(row.get("status"))) {
+                int i = (Integer) row.get("seat_index");
+                bits[i >>> 3] |= (byte) (0x80 >>> (i & 7));
+                unavailable++;
+            }
+        }
+        return Base64.getEncoder().encodeToString(bits).length() + unavailable;
+    }
+
+    private record Result(long ops, long errors, double seconds, double p50, double p99) {
+    }
+
+    private interface Op {
+        boolean call() throws Exception;
+    }
+
+    private static Result measure(int threads, Duration time, int maxOps, Op op) throws Exception {
+        // Warm up: JIT, connection pools, the bitmaps of every concert.
+        runFor(threads, Duration.ofSeconds(2), Integer.MAX_VALUE, op);
+        return runFor(threads, time, maxOps, op);
+    }
+
+    private static Result runFor(int threads, Duration time, int maxOps, Op op) throws Exception {
+        AtomicLong issued = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long deadline = System.nanoTime() + time.toNanos();
+        long[][] latencies = new long[threads][];
+        int[] counts = new int[threads];
+        List<Thread> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int me = t;
+            latencies[t] = new long[Math.max(16, maxOps / threads + 1)];
+            workers.add(Thread.ofPlatform().start(() -> {
+                while (issued.incrementAndGet() <= maxOps && System.nanoTime() < deadline) {
+                    long begin = System.nanoTime();
+                    boolean ok;
+                    try {
+                        ok = op.call();
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    if (!ok) {
+                        errors.incrementAndGet();
+                    }
+                    if (counts[me] < latencies[me].length) {
+                        latencies[me][counts[me]++] = System.nanoTime() - begin;
+                    }
+                }
+            }));
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int n = Arrays.stream(counts).sum();
+        long[] all = new long[n];
+        int at = 0;
+        for (int t = 0; t < threads; t++) {
+            System.arraycopy(latencies[t], 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        return new Result(n, errors.get(), seconds, percentile(all, 0.50), percentile(all, 0.99));
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    private void record(String name, Result r, String key) {
+        double perSecond = r.ops() / r.seconds();
+        System.out.printf("  %-70s %,9.0f ops/s  p50 %7.2f ms  p99 %7.2f ms  (%,d ops, %d errors)%n",
+                name, perSecond, r.p50(), r.p99(), r.ops(), r.errors());
+        table.add(new String[]{name, String.format(Locale.ROOT, "%,.0f ops/s", perSecond),
+                String.format(Locale.ROOT, "%.2f", r.p50()), String.format(Locale.ROOT, "%.2f", r.p99())});
+        figures.put(key, perSecond);
+        figures.put(key + ".p99", r.p99());
+    }
+
+    /** Keeps holding four random seats and releasing an earlier hold, through the service's event handler. */
+    private static final class Writer implements Runnable {
+        final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicLong applied = new AtomicLong();
+        private final SeatEventsListener listener;
+        private final long[] ids;
+        private final int perConcert;
+        private long started;
+        private long stopped;
+
+        Writer(SeatEventsListener listener, long[] ids, int perConcert) {
+            this.listener = listener;
+            this.ids = ids;
+            this.perConcert = perConcert;
+        }
+
+        @Override
+        public void run() {
+            started = System.nanoTime();
+            long reservationId = 1_000_000;
+            List<ReservationCreated> live = new ArrayList<>();
+            long limit = 2_000_000; // bounded even if the phase would run long
+            while (!stop.get() && applied.get() < limit) {
+                var random = ThreadLocalRandom.current();
+                long concert = ids[random.nextInt(ids.length)];
+                List<String> seats = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    seats.add(label(random.nextInt(perConcert), perConcert));
+                }
+                var created = ReservationCreated.of(++reservationId, concert, 1, seats, 1, Instant.now().plusSeconds(600));
+                apply(created);
+                live.add(created);
+                if (live.size() > 50) {
+                    var old = live.removeFirst();
+                    apply(ReservationCancelled.of(old.reservationId(), old.concertId(), 1, old.seats(), 2));
+                }
+            }
+            stopped = System.nanoTime();
+        }
+
+        private void apply(DomainEvent event) {
+            try {
+                listener.on(EventJson.write(event));
+                applied.incrementAndGet();
+            } catch (RuntimeException e) {
+                // a lock wait or deadlock between writer and nothing else: skip, the bench goes on
+            }
+        }
+
+        double seconds() {
+            return ((stopped == 0 ? System.nanoTime() : stopped) - started) / 1e9;
+        }
+    }
+
+    private long[] fill(SeatEventsListener listener, int concerts, int perConcert) {
+        long start = System.nanoTime();
+        long[] ids = new long[concerts];
+        long reservation = 1;
+        for (int c = 0; c < concerts; c++) {
+            ids[c] = 1000 + c;
+            listener.on(EventJson.write(ConcertCreated.of(ids[c], 1, arena(perConcert))));
+            // About a third of the seats taken, in reservations of 10 seats, some confirmed.
+            for (int from = 0; from + 10 <= perConcert; from += 30) {
+                List<String> seats = new ArrayList<>();
+                for (int i = from; i < from + 10; i++) {
+                    seats.add(label(i, perConcert));
+                }
+                listener.on(EventJson.write(ReservationCreated.of(reservation++, ids[c], 1, seats, 1, Instant.now().plusSeconds(3600))));
+            }
+        }
+        System.out.printf("%n  filled %d concerts x %,d seats through the event handler in %.1f s%n", concerts, perConcert,
+                (System.nanoTime() - start) / 1e9);
+        return ids;
+    }
+
+    private static long pick(long[] ids) {
+        return ids[ThreadLocalRandom.current().nextInt(ids.length)];
+    }
+
+    // ---- layouts ----------------------------------------------------------------------------------------------
+
+    /** {@code seats} seats as 10 sections of 20 rows (S1..S10, R1..R20), graded VIP/R/S by section. */
+    static ConcertDetails stadium(int seats) {
+        int perRow = Math.max(1, seats / 200);
+        List<SeatingLayout.Section> sections = new ArrayList<>();
+        for (int s = 1; s <= 10; s++) {
+            List<SeatingLayout.Row> rows = new ArrayList<>();
+            for (int r = 1; r <= 20; r++) {
+                rows.add(new SeatingLayout.Row("R" + r, perRow));
+            }
+            sections.add(new SeatingLayout.Section("S" + s, "Stand " + s, rows));
+        }
+        return details(new SeatingLayout(sections), List.of(
+                new SeatGrade("VIP", new BigDecimal("250.00"), List.of(new SeatGrade.Area("S1", null), new SeatGrade.Area("S2", null))),
+                new SeatGrade("R", new BigDecimal("150.00"), List.of(new SeatGrade.Area("S3", null), new SeatGrade.Area("S4", null),
+                        new SeatGrade.Area("S5", null))),
+                new SeatGrade("S", new BigDecimal("80.00"), List.of(new SeatGrade.Area("S6", null), new SeatGrade.Area("S7", null),
+                        new SeatGrade.Area("S8", null), new SeatGrade.Area("S9", null), new SeatGrade.Area("S10", null)))));
+    }
+
+    /** {@code seats} seats as 2 sections of 10 rows (A..J). */
+    static ConcertDetails arena(int seats) {
+        int perRow = seats / 20;
+        List<SeatingLayout.Section> sections = new ArrayList<>();
+        for (String code : List.of("FLOOR", "STAND")) {
+            List<SeatingLayout.Row> rows = new ArrayList<>();
+            for (int r = 0; r < 10; r++) {
+                rows.add(new SeatingLayout.Row(String.valueOf((char) ('A' + r)), perRow));
+            }
+            sections.add(new SeatingLayout.Section(code, code, rows));
+        }
+        return details(new SeatingLayout(sections), List.of(
+                new SeatGrade("R", new BigDecimal("120.00"), List.of(new SeatGrade.Area("FLOOR", null))),
+                new SeatGrade("S", new BigDecimal("60.00"), List.of(new SeatGrade.Area("STAND", null)))));
+    }
+
+    /** The label of seat {@code index} of an {@link #arena} layout. */
+    static String label(int index, int seats) {
+        int perRow = seats / 20;
+        int row = index / perRow;
+        return (row < 10 ? "FLOOR" : "STAND") + "-" + (char) ('A' + row % 10) + "-" + (index % perRow + 1);
+    }
+
+    private static ConcertDetails details(SeatingLayout layout, List<SeatGrade> grades) {
+        return new ConcertDetails(1, "Bench concert", Instant.parse("2027-06-01T19:00:00Z"), 1, "Bench arena", layout, grades);
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------------------------
+
+    private ConfigurableApplicationContext startSeatService(EmbeddedSqs sqs, int port) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", String.valueOf(port));
+        properties.put("server.address", "127.0.0.1");
+        properties.put("spring.datasource.url", "jdbc:mariadb://" + dbBase + "/" + DB);
+        properties.put("spring.datasource.username", arg("db-user", "root"));
+        properties.put("spring.datasource.password", arg("db-password", ""));
+        properties.put("spring.datasource.hikari.maximum-pool-size", "16");
+        properties.put("tickitecking.redis.key-prefix", "bench:");
+        properties.put("spring.cloud.aws.sqs.endpoint", sqs.endpoint().toString());
+        properties.put("spring.cloud.aws.region.static", LocalCredentials.REGION.id());
+        properties.put("spring.cloud.aws.credentials.access-key", LocalCredentials.ACCESS_KEY);
+        properties.put("spring.cloud.aws.credentials.secret-key", LocalCredentials.SECRET_KEY);
+        properties.put("tickitecking.messaging.queue-prefix", "bench-");
+        properties.put("tickitecking.security.public-key", TestKeys.publicKeyPem());
+        properties.put("logging.level.root", "WARN");
+        properties.put("spring.main.banner-mode", "off");
+        SpringApplication app = new SpringApplication(SeatServiceApplication.class);
+        app.setDefaultProperties(properties);
+        return app.run();
+    }
+
+    private void recreateDatabase() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + dbBase + "/", arg("db-user", "root"), arg("db-password", ""));
+             Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + DB);
+            st.execute("CREATE DATABASE " + DB + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+    }
+
+    private void migrate() {
+        Flyway.configure().dataSource("jdbc:mariadb://" + dbBase + "/" + DB, arg("db-user", "root"), arg("db-password", ""))
+                .locations("classpath:db/migration", "classpath:db/platform").load().migrate();
+    }
+
+    private HikariDataSource dataSource(String url) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(url);
+        ds.setUsername(arg("db-user", "root"));
+        ds.setPassword(arg("db-password", ""));
+        ds.setMaximumPoolSize(8);
+        return ds;
+    }
+
+    private Connection connection() throws Exception {
+        return DriverManager.getConnection("jdbc:mariadb://" + dbBase + "/" + DB, arg("db-user", "root"), arg("db-password", ""));
+    }
+
+    private JdbcTemplate jdbc() {
+        return new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                "jdbc:mariadb://" + dbBase + "/" + DB, arg("db-user", "root"), arg("db-password", "")));
+    }
+
+    private void truncateSeats() {
+        jdbc().execute("TRUNCATE TABLE seat");
+    }
+
+    private static int probe(String url) {
+        try {
+            return get(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), url);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static int get(HttpClient http, String url) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return response.statusCode();
+    }
+
+    private String ratioLine() {
+        double batch = figures.getOrDefault("insert.batch", Double.NaN);
+        StringBuilder line = new StringBuilder("RATIOS:");
+        line.append(String.format(Locale.ROOT, " insert batch/seed-style %.1fx, batch/multi-row %.2fx;",
+                batch / figures.getOrDefault("insert.seed", Double.NaN), batch / figures.getOrDefault("insert.multirow", Double.NaN)));
+        line.append(String.format(Locale.ROOT, " lookups redis/seed-style %.1fx (under writes %.1fx);",
+                figures.getOrDefault("read.redis", Double.NaN) / figures.getOrDefault("read.seed", Double.NaN),
+                figures.getOrDefault("read.redis under writes", Double.NaN) / figures.getOrDefault("read.seed under writes", Double.NaN)));
+        figures.keySet().stream().filter(k -> k.startsWith("read.http.") && !k.endsWith(".p99") && !k.endsWith("under writes"))
+                .sorted().forEach(k -> line.append(String.format(Locale.ROOT, " HTTP %s/seed-style %.1fx (under writes %.1fx);",
+                        k.substring("read.http.".length()),
+                        figures.get(k) / figures.getOrDefault("read.seed", Double.NaN),
+                        figures.getOrDefault(k + " under writes", Double.NaN) / figures.getOrDefault("read.seed under writes", Double.NaN))));
+        line.append(String.format(Locale.ROOT, " redis reads under writes/idle %.2fx",
+                figures.getOrDefault("read.redis under writes", Double.NaN) / figures.getOrDefault("read.redis", Double.NaN)));
+        return line.toString();
+    }
+}

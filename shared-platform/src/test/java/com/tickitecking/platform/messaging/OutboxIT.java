@@ -1,0 +1,189 @@
+package com.tickitecking.platform.messaging;
+
+import com.tickitecking.events.ConcertDeleted;
+import com.tickitecking.events.DomainEvent;
+import com.tickitecking.events.EventJson;
+import com.tickitecking.events.EventQueue;
+import com.tickitecking.localaws.EmbeddedSqs;
+import com.tickitecking.platform.outbox.OutboxRelay;
+import com.tickitecking.platform.outbox.OutboxWriter;
+import com.tickitecking.platform.testing.IntegrationTest;
+import com.tickitecking.platform.testing.ServiceProcess;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The transactional outbox against real MariaDB and a real (embedded) SQS that this test stops and restarts. */
+@IntegrationTest
+class OutboxIT {
+
+    static final int SQS_PORT = ServiceProcess.freePort();
+    static final String PREFIX = "outbox-it-";
+    static EmbeddedSqs sqs = startSqs();
+
+    static EmbeddedSqs startSqs() {
+        EmbeddedSqs server = EmbeddedSqs.start(SQS_PORT);
+        server.createQueues(PREFIX);
+        return server;
+    }
+
+    @DynamicPropertySource
+    static void ownSqs(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.aws.sqs.endpoint", () -> "http://127.0.0.1:" + SQS_PORT);
+        registry.add("tickitecking.messaging.queue-prefix", () -> PREFIX);
+        registry.add("tickitecking.messaging.relay.max-backoff", () -> "500ms");
+    }
+
+    @AfterAll
+    static void stopSqs() {
+        sqs.close();
+    }
+
+    @Autowired
+    OutboxWriter outbox;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SqsAsyncClient sqsClient;
+    @Autowired
+    MessagingProperties properties;
+
+    @BeforeEach
+    void emptyQueuesAndOutbox() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+        for (EventQueue queue : EventQueue.values()) {
+            drain(queue);
+        }
+    }
+
+    @Test
+    void publishesAnEventToEverySubscribingQueueAfterCommit() {
+        var event = ConcertDeleted.of(11, 3);
+
+        transactions.executeWithoutResult(status -> outbox.append(event));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+        assertThat(drain(EventQueue.SEAT)).containsExactly(event);
+        assertThat(drain(EventQueue.RESERVATION)).containsExactly(event);
+        assertThat(drain(EventQueue.MEDIA)).containsExactly(event);
+        assertThat(drain(EventQueue.CONCERT)).isEmpty();
+    }
+
+    @Test
+    void publishesNothingWhenTheTransactionRollsBack() {
+        var event = ConcertDeleted.of(12, 1);
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            outbox.append(event);
+            throw new IllegalStateException("the change failed");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_id = ?", Long.class,
+                event.eventId().toString())).isZero();
+    }
+
+    @Test
+    void refusesToWriteOutsideATransaction() {
+        assertThatThrownBy(() -> outbox.append(ConcertDeleted.of(13, 1))).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void keepsEventsWhileSqsIsDownAndDeliversThemAllWhenItIsBack() {
+        sqs.close();
+        List<DomainEvent> events = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            var event = ConcertDeleted.of(100 + i, 1);
+            events.add(event);
+            transactions.executeWithoutResult(status -> outbox.append(event));
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> failedAttempts() > 0);
+        assertThat(pending()).isEqualTo(75);
+
+        sqs = startSqs();
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending() == 0);
+        assertThat(drainAll(EventQueue.SEAT, 25)).containsExactlyInAnyOrderElementsOf(events);
+    }
+
+    @Test
+    void twoRelaysNeverSendTheSameRowTwice() throws Exception {
+        var second = new OutboxRelay(jdbc, transactions, sqsClient, properties, new SimpleMeterRegistry());
+        var stop = new AtomicBoolean();
+        Set<DomainEvent> written = new HashSet<>();
+        var competitor = CompletableFuture.runAsync(() -> {
+            while (!stop.get()) {
+                second.publishDue();
+            }
+        });
+
+        for (int i = 0; i < 60; i++) {
+            var event = ConcertDeleted.of(500 + i, 1);
+            written.add(event);
+            transactions.executeWithoutResult(status -> outbox.append(event));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending() == 0);
+        stop.set(true);
+        competitor.get();
+
+        List<DomainEvent> received = drainAll(EventQueue.SEAT, 60);
+        assertThat(received).hasSize(60);
+        assertThat(new HashSet<>(received)).isEqualTo(written);
+    }
+
+    private long pending() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE status = 'PENDING'", Long.class);
+    }
+
+    private long failedAttempts() {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(attempts), 0) FROM outbox_event WHERE status = 'PENDING'", Long.class);
+    }
+
+    private List<DomainEvent> drainAll(EventQueue queue, int expected) {
+        List<DomainEvent> received = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            received.addAll(drain(queue));
+            return received.size() >= expected;
+        });
+        // anything beyond the expected count would be a duplicate: look once more
+        received.addAll(drain(queue));
+        return received;
+    }
+
+    private List<DomainEvent> drain(EventQueue queue) {
+        try (var client = sqs.client()) {
+            String url = client.getQueueUrl(b -> b.queueName(queue.queueName(PREFIX))).queueUrl();
+            List<DomainEvent> events = new ArrayList<>();
+            while (true) {
+                var messages = client.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+                if (messages.isEmpty()) {
+                    return events;
+                }
+                for (var message : messages) {
+                    events.add(EventJson.read(message.body()));
+                    client.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
+                }
+            }
+        }
+    }
+}
