@@ -227,7 +227,8 @@ class ConcertIT {
         long id = created(owner.post("/api/v1/concerts", concertAtSmallVenue(venue, "Late addition")));
 
         var withIt = api.http().get("/api/v1/concerts?size=100");
-        owner.delete("/api/v1/concerts/" + id);
+        var deleted = owner.delete("/api/v1/concerts/" + id);
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
         var withoutIt = api.http().get("/api/v1/concerts?size=100");
 
         assertThat(idsOf(withIt)).contains(id);

@@ -291,6 +291,15 @@ class ImageUploadIT {
         assertThat(metrics).contains("tickitecking_upload_size_bytes_count");
     }
 
+    @Test
+    void documentsTheUploadAsAMultipartFilePart() {
+        var docs = api.http().get("/v3/api-docs").json();
+
+        var upload = docs.get("paths").get("/api/v1/concerts/{concertId}/images").get("post");
+        assertThat(upload.get("requestBody").get("content").has("multipart/form-data")).isTrue();
+        assertThat(upload.toString()).contains("\"file\"").doesNotContain("caller");
+    }
+
     private static void assertSize(TestHttp.Response uploaded, String contentType, int width, int height) {
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
         assertThat(uploaded.json().get("contentType").asString()).isEqualTo(contentType);
