@@ -2,47 +2,28 @@ package com.tickitecking.gateway;
 
 import com.tickitecking.platform.security.Role;
 import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.IsolatedInfrastructure;
-import com.tickitecking.platform.testing.ServiceProcess;
 import com.tickitecking.platform.testing.TestHttp;
 import com.tickitecking.platform.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real user-service, started from its jar as its own process, behind the real gateway: what a client
- * does, over HTTP, through port 8080's stand-in.
+ * The real services, started from their jars as their own processes, behind the real gateway: what a client
+ * does, over HTTP. Accounts and tokens.
  */
 @IntegrationTest
 class GatewayEndToEndIT {
 
-    static final ServiceProcess USERS = startUserService();
-
-    static ServiceProcess startUserService() {
-        Map<String, Object> properties = new HashMap<>(IsolatedInfrastructure.properties("e2e_user_service"));
-        properties.put("tickitecking.admin.username", "e2e_admin");
-        properties.put("tickitecking.admin.password", "E2e!admin1");
-        return ServiceProcess.start("user-service", properties);
-    }
-
     @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        registry.add("USER_SERVICE_URL", USERS::url);
-        registry.add("tickitecking.gateway.jwks-uri", () -> USERS.url() + "/.well-known/jwks.json");
-    }
-
-    @AfterAll
-    static void stopServices() {
-        USERS.close();
+    static void system(DynamicPropertyRegistry registry) {
+        RunningSystem.gatewayProperties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @LocalServerPort
@@ -101,7 +82,7 @@ class GatewayEndToEndIT {
         gateway.post("/api/v1/users/signup", Map.of("username", "plainuser", "password", "Plain!go1", "email", "plain@example.com"));
         String user = gateway.post("/api/v1/users/login", Map.of("username", "plainuser", "password", "Plain!go1"))
                 .json().get("accessToken").asString();
-        String admin = gateway.post("/api/v1/users/login", Map.of("username", "e2e_admin", "password", "E2e!admin1"))
+        String admin = gateway.post("/api/v1/users/login", Map.of("username", RunningSystem.ADMIN, "password", RunningSystem.ADMIN_PASSWORD))
                 .json().get("accessToken").asString();
 
         assertThat(gateway.as(user).get("/api/v1/admin/users").status()).isEqualTo(403);
