@@ -143,7 +143,7 @@ const FEATURES = {
   auth: (svc) => [
     row('Authentication'),
     timeseries('Auth responses by status', [
-      target(`sum by (uri, status) (rate(http_server_requests_seconds_count{service="${svc}", uri=~"/api/v1/auth.*"}[${RI}]))`, '{{uri}} {{status}}'),
+      target(`sum by (uri, status) (rate(http_server_requests_seconds_count{service="${svc}", uri=~"/api/v1/users/(login|refresh|logout|signup)"}[${RI}]))`, '{{uri}} {{status}}'),
     ], 'reqps'),
   ],
   seatmap: (svc) => [

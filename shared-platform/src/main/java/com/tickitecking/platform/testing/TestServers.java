@@ -82,11 +82,20 @@ public final class TestServers {
             try {
                 Path dir = Files.createTempDirectory("tickitecking-s3-");
                 s3 = EmbeddedS3.start(0, dir);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
         return s3;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
+        }
     }
 
     private static boolean answers(String host, int port) {
