@@ -2,6 +2,7 @@ package com.tickitecking.media.image;
 
 import com.tickitecking.platform.security.AuthenticatedUser;
 import com.tickitecking.platform.web.ApiException;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,7 +42,7 @@ class ImageController {
     ResponseEntity<ImageResponse> upload(@PathVariable long concertId,
                                          @RequestParam(name = "kind", defaultValue = "POSTER") String kind,
                                          @RequestPart(name = "file", required = false) List<MultipartFile> files,
-                                         AuthenticatedUser caller) {
+                                         @Parameter(hidden = true) AuthenticatedUser caller) {
         // a list, not one MultipartFile: with a single parameter Spring would silently take the first of two
         if (files == null || files.isEmpty()) {
             throw ApiException.badRequest("file", "is required");
@@ -72,7 +73,7 @@ class ImageController {
     /** Removes the image and its object; owner or admin only. */
     @DeleteMapping("/images/{imageId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable long imageId, AuthenticatedUser caller) {
+    void delete(@PathVariable long imageId, @Parameter(hidden = true) AuthenticatedUser caller) {
         images.delete(imageId, caller);
     }
 }
