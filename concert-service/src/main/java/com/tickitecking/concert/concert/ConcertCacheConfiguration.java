@@ -3,7 +3,10 @@ package com.tickitecking.concert.concert;
 import com.tickitecking.platform.redis.RedisKeys;
 import com.tickitecking.platform.web.PageResponse;
 import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.interceptor.CacheErrorHandler;
+import org.springframework.cache.interceptor.LoggingCacheErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.cache.BatchStrategies;
@@ -17,12 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Concert details and the first page of the listing live in Redis (keys under the service's prefix, so tests
- * and environments stay apart), as JSON, for {@link ConcertCacheProperties#ttl()} at most. Evictions are
- * transaction-aware: they happen after the change commits, so a reader cannot re-cache the old state in between.
+ * and environments stay apart), as JSON, for {@link ConcertCacheProperties#ttl()} at most. The cache is an
+ * optimisation, never a dependency: when Redis fails, reads go to the database and the failure is logged.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
-class ConcertCacheConfiguration {
+class ConcertCacheConfiguration implements CachingConfigurer {
 
     @Bean
     CacheManager cacheManager(RedisConnectionFactory redis, RedisKeys keys, ConcertCacheProperties properties) {
@@ -34,12 +37,21 @@ class ConcertCacheConfiguration {
         var detail = new JacksonJsonRedisSerializer<>(json, ConcertDetailResponse.class);
         var page = new JacksonJsonRedisSerializer<PageResponse<ConcertSummary>>(json,
                 json.getTypeFactory().constructParametricType(PageResponse.class, ConcertSummary.class));
-        return RedisCacheManager.builder(RedisCacheWriter.nonLockingRedisCacheWriter(redis, BatchStrategies.scan(500)))
+        // Immediate writes: by default Spring Data Redis 4 writes asynchronously with Lettuce, and a read right
+        // after a change could still find the old entry. SCAN, not KEYS, to clear the first-page entries.
+        RedisCacheWriter writer = RedisCacheWriter.create(redis,
+                configurer -> configurer.batchStrategy(BatchStrategies.scan(500)).immediateWrites());
+        return RedisCacheManager.builder(writer)
                 .cacheDefaults(defaults)
                 .withCacheConfiguration(ConcertCache.DETAIL, defaults.serializeValuesWith(SerializationPair.fromSerializer(detail)))
                 .withCacheConfiguration(ConcertCache.FIRST_PAGE, defaults.serializeValuesWith(SerializationPair.fromSerializer(page)))
                 .disableCreateOnMissingCache()
-                .transactionAware()
                 .build();
+    }
+
+    /** A failing cache read is a miss, a failing write is skipped; both are logged. */
+    @Override
+    public CacheErrorHandler errorHandler() {
+        return new LoggingCacheErrorHandler(ConcertCache.class.getName(), false);
     }
 }

@@ -2,6 +2,7 @@ package com.tickitecking.platform.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
@@ -65,6 +66,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "1");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    /** Two writers crossed (optimistic lock, lock wait time-out, a deadlock the database broke): retryable. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<Object> handleConcurrentChange(ConcurrencyFailureException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Someone else changed this at the same moment; try again.");
+        problem.setTitle("Conflict");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.CONFLICT, request);
     }
 
     @ExceptionHandler(Exception.class)
