@@ -104,7 +104,13 @@ public record SeatEvents(String queuePrefix, JdbcTemplate jdbc) {
         return sqs().getQueueUrl(b -> b.queueName(queue.queueName(queuePrefix))).queueUrl();
     }
 
-    private static SqsClient sqs() {
-        return TestServers.sqs().client();
+    private static SqsClient client;
+
+    /** One client for all tests of the JVM (each call to EmbeddedSqs.client() builds a new one). */
+    private static synchronized SqsClient sqs() {
+        if (client == null) {
+            client = TestServers.sqs().client();
+        }
+        return client;
     }
 }

@@ -2,6 +2,8 @@ package com.tickitecking.seat.availability;
 
 import com.tickitecking.platform.web.ApiException;
 import com.tickitecking.seat.seat.Seats;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -22,16 +24,30 @@ public class AvailabilityService {
     private final AvailabilityBitmap bitmap;
     private final TotalSeatsCache totals;
     private final Seats seats;
+    private final Counter fromRedis;
+    private final Counter rebuilds;
+    private final Counter withoutRedis;
 
-    public AvailabilityService(AvailabilityBitmap bitmap, TotalSeatsCache totals, Seats seats) {
+    public AvailabilityService(AvailabilityBitmap bitmap, TotalSeatsCache totals, Seats seats, MeterRegistry meters) {
         this.bitmap = bitmap;
         this.totals = totals;
         this.seats = seats;
+        this.fromRedis = lookups(meters, "redis");
+        this.rebuilds = lookups(meters, "rebuild");
+        this.withoutRedis = lookups(meters, "database");
+    }
+
+    /** tickitecking.seat.availability.lookups{source}: how often the hot path needed the database. */
+    private static Counter lookups(MeterRegistry meters, String source) {
+        return Counter.builder("tickitecking.seat.availability.lookups")
+                .description("Availability lookups by where the bitmap came from")
+                .tag("source", source).register(meters);
     }
 
     public SeatAvailability of(long concertId) {
         byte[] cached = readCached(concertId);
         if (cached != null) {
+            fromRedis.increment();
             int total = totals.of(concertId).orElseThrow(() -> ApiException.notFound("concert", concertId));
             return response(concertId, total, cached);
         }
@@ -60,6 +76,7 @@ public class AvailabilityService {
         for (int index : seats.unavailableIndexes(concertId)) {
             bits[index >>> 3] |= (byte) (0x80 >>> (index & 7));
         }
+        (changesBefore == null ? withoutRedis : rebuilds).increment();
         if (changesBefore != null) {
             try {
                 bitmap.storeIfUnchanged(concertId, bits, changesBefore);

@@ -3,6 +3,7 @@ package com.tickitecking.seat.seat;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ public class Seats {
         }
         return jdbc.update("UPDATE seat SET status = ?, reservation_id = ? WHERE concert_id = ? AND seat_index IN ("
                         + placeholders(indexes) + ") AND status <> 'BLOCKED' AND (reservation_id IS NULL OR reservation_id <= ?)",
-                args(status.name(), reservationId, concertId, indexes, reservationId));
+                params(List.of(status.name(), reservationId, concertId), indexes, List.of(reservationId)));
     }
 
     /** Frees the seats this reservation holds; seats another reservation holds now stay as they are. */
@@ -73,7 +74,7 @@ public class Seats {
         }
         return jdbc.update("UPDATE seat SET status = 'AVAILABLE', reservation_id = NULL WHERE concert_id = ? AND seat_index IN ("
                         + placeholders(indexes) + ") AND reservation_id = ?",
-                args(null, null, concertId, indexes, reservationId));
+                params(List.of(concertId), indexes, List.of(reservationId)));
     }
 
     /** Each seat's status, by index. */
@@ -86,7 +87,7 @@ public class Seats {
                 rs -> {
                     statuses.put(rs.getInt(1), SeatStatus.valueOf(rs.getString(2)));
                 },
-                args(null, null, concertId, indexes, null));
+                params(List.of(concertId), indexes, List.of()));
         return statuses;
     }
 
@@ -94,19 +95,12 @@ public class Seats {
         return indexes.stream().map(i -> "?").collect(Collectors.joining(", "));
     }
 
-    private static Object[] args(Object first, Object second, long concertId, Collection<Integer> indexes, Object last) {
-        List<Object> args = new java.util.ArrayList<>();
-        if (first != null) {
-            args.add(first);
-        }
-        if (second != null) {
-            args.add(second);
-        }
-        args.add(concertId);
-        args.addAll(indexes);
-        if (last != null) {
-            args.add(last);
-        }
-        return args.toArray();
+    /** The statement's parameters: those before the IN list, the indexes, those after it. */
+    private static Object[] params(List<Object> before, Collection<Integer> indexes, List<Object> after) {
+        List<Object> params = new ArrayList<>(before.size() + indexes.size() + after.size());
+        params.addAll(before);
+        params.addAll(indexes);
+        params.addAll(after);
+        return params.toArray();
     }
 }

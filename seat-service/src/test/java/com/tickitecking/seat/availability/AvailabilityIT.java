@@ -159,6 +159,33 @@ class AvailabilityIT {
         assertThat(http.get("/api/v1/concerts/999999/seats/availability").status()).isEqualTo(404);
     }
 
+    @Test
+    void theRebuildIsOneIndexOnlyRangeReadOfTheStatusIndex() {
+        var stadium = new com.tickitecking.events.ConcertDetails(9, "Big", Instant.parse("2027-03-01T19:00:00Z"), 1, "Arena",
+                com.tickitecking.events.SeatingLayout.grid("MAIN", 26, 120), List.of());
+        events.publishAndAwait(ConcertCreated.of(309, 1, stadium));
+        events.publishAndAwait(ReservationCreated.of(60, 309, 5, List.of("MAIN-A-1", "MAIN-Z-120"), 1, later()));
+        jdbc.execute("ANALYZE TABLE seat");
+
+        var plan = jdbc.queryForMap("EXPLAIN SELECT seat_index FROM seat WHERE concert_id = 309 "
+                + "AND status IN ('HELD', 'RESERVED', 'BLOCKED')");
+
+        assertThat(plan.get("key")).isEqualTo("ix_seat_status");
+        assertThat(String.valueOf(plan.get("Extra"))).contains("Using index");
+        assertUnavailable(309, 0, 3119);
+    }
+
+    @Test
+    void theOpenApiDocumentExplainsTheBitmapEncoding() {
+        var docs = http.get("/v3/api-docs").json();
+
+        var schema = docs.get("components").get("schemas").get("SeatAvailability");
+        assertThat(schema.get("properties").get("unavailable").get("description").asString())
+                .contains("Base64").contains("most significant bit").contains("SeatIndex");
+        assertThat(docs.get("paths").has("/api/v1/concerts/{id}/seats/availability")).isTrue();
+        assertThat(docs.get("components").get("schemas").get("SeatMap").get("properties").has("sections")).isTrue();
+    }
+
     /** The bitmap follows the database right after the commit: wait a moment for it. */
     private void assertUnavailable(long concertId, Integer... seats) {
         await().atMost(SeatEvents.PATIENCE).untilAsserted(() -> assertThat(unavailable(concertId)).containsExactly(seats));

@@ -104,9 +104,9 @@ public final class SeatBench {
         insertBenchmark();
         readBenchmark();
 
-        System.out.printf("%n%-58s %14s %10s %10s%n", "measurement", "throughput", "p50 ms", "p99 ms");
+        System.out.printf("%n%-80s %16s %9s %9s%n", "measurement", "throughput", "p50 ms", "p99 ms");
         for (String[] row : table) {
-            System.out.printf("%-58s %14s %10s %10s%n", (Object[]) row);
+            System.out.printf("%-80s %16s %9s %9s%n", (Object[]) row);
         }
         System.out.println();
         System.out.println(ratioLine());
@@ -241,9 +241,23 @@ public final class SeatBench {
 
             String inProcessUrl = "http://127.0.0.1:" + port;
             List<Target> targets = targets(inProcessUrl, ids[0]);
+            // The HTTP stack (Tomcat, security, Jackson) has far more code to compile than the Redis path: give the
+            // JIT a head start once, so the first measured target is not measured half-interpreted.
+            HttpClient warm = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            runFor(intArg("threads", 8), Duration.ofSeconds(intArg("http-warmup", 15)), 1_000_000, () ->
+                    get(warm, inProcessUrl + "/api/v1/concerts/" + pick(ids) + "/seats/availability") == 200);
             phase("[2]", "", ids, availability, targets, null);
 
             System.out.printf("%n[3] the same while a writer holds and releases seats through the event handler%n");
+            Writer alone = new Writer(listener, ids, perConcert);
+            Thread aloneThread = Thread.ofPlatform().name("bench-writer-alone").start(alone);
+            Thread.sleep(Duration.ofSeconds(intArg("seconds", 10)));
+            alone.stop.set(true);
+            aloneThread.join(10_000);
+            System.out.printf("  writer alone: %,d reservation events applied (%,.0f/s)%n", alone.applied.get(),
+                    alone.applied.get() / alone.seconds());
+            table.add(new String[]{"[3] writer alone (ReservationCreated/Cancelled via handler)",
+                    String.format(Locale.ROOT, "%,.0f ev/s", alone.applied.get() / alone.seconds()), "", ""});
             Writer writer = new Writer(listener, ids, perConcert);
             Thread writerThread = Thread.ofPlatform().name("bench-writer").start(writer);
             try {
@@ -298,7 +312,8 @@ public final class SeatBench {
             record(label + " Redis bitmap, in-process service call" + suffix, redis, "read.redis" + suffix);
             Result seed = measure(threads, time, maxOps, () -> seedLookup(jdbc, pick(ids)) > 0);
             record(label + " seed-style: load seat rows, filter in Java" + suffix, seed, "read.seed" + suffix);
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build();
             for (Target target : targets) {
                 Result r = measure(threads, time, maxOps, () -> get(http, target.url() + "/api/v1/concerts/" + pick(ids) + "/seats/availability") == 200);
                 record(label + " " + target.name() + suffix, r, "read.http." + target.url() + suffix);
@@ -328,9 +343,9 @@ public final class SeatBench {
         boolean call() throws Exception;
     }
 
-    private static Result measure(int threads, Duration time, int maxOps, Op op) throws Exception {
+    private Result measure(int threads, Duration time, int maxOps, Op op) throws Exception {
         // Warm up: JIT, connection pools, the bitmaps of every concert.
-        runFor(threads, Duration.ofSeconds(2), Integer.MAX_VALUE, op);
+        runFor(threads, Duration.ofSeconds(intArg("warmup", 5)), maxOps, op);
         return runFor(threads, time, maxOps, op);
     }
 
@@ -344,7 +359,7 @@ public final class SeatBench {
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             int me = t;
-            latencies[t] = new long[Math.max(16, maxOps / threads + 1)];
+            latencies[t] = new long[Math.max(16, Math.min(maxOps / threads + 1, 1 << 20))];
             workers.add(Thread.ofPlatform().start(() -> {
                 while (issued.incrementAndGet() <= maxOps && System.nanoTime() < deadline) {
                     long begin = System.nanoTime();
@@ -393,6 +408,8 @@ public final class SeatBench {
     }
 
     /** Keeps holding four random seats and releasing an earlier hold, through the service's event handler. */
+    private static final AtomicLong NEXT_RESERVATION = new AtomicLong(1_000_000);
+
     private static final class Writer implements Runnable {
         final AtomicBoolean stop = new AtomicBoolean();
         final AtomicLong applied = new AtomicLong();
@@ -411,7 +428,7 @@ public final class SeatBench {
         @Override
         public void run() {
             started = System.nanoTime();
-            long reservationId = 1_000_000;
+            long reservationId = NEXT_RESERVATION.getAndAdd(10_000_000);
             List<ReservationCreated> live = new ArrayList<>();
             long limit = 2_000_000; // bounded even if the phase would run long
             while (!stop.get() && applied.get() < limit) {
@@ -538,9 +555,16 @@ public final class SeatBench {
         properties.put("tickitecking.security.public-key", TestKeys.publicKeyPem());
         properties.put("logging.level.root", "WARN");
         properties.put("spring.main.banner-mode", "off");
-        SpringApplication app = new SpringApplication(SeatServiceApplication.class);
-        app.setDefaultProperties(properties);
-        return app.run();
+        // As command-line arguments: they outrank application.yml and the platform defaults (DB_URL, SERVER_PORT...),
+        // so the bench can never touch the service's real database or keys.
+        String[] commandLine = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext app = new SpringApplication(SeatServiceApplication.class).run(commandLine);
+        String url = app.getEnvironment().getProperty("spring.datasource.url", "");
+        if (!url.contains(DB)) {
+            app.close();
+            throw new IllegalStateException("the in-process seat-service would use " + url + ", not " + DB);
+        }
+        return app;
     }
 
     private void recreateDatabase() throws Exception {
