@@ -2,7 +2,6 @@ package com.tickitecking.reservation.concert;
 
 import com.tickitecking.events.SeatGrade;
 import com.tickitecking.events.SeatId;
-import com.tickitecking.events.SeatIndex;
 import com.tickitecking.events.SeatingLayout;
 
 import java.time.Instant;
@@ -14,10 +13,6 @@ public record Concert(long id, long ownerId, String name, Instant startTime, Sea
 
     public boolean hasStartedBy(Instant now) {
         return !startTime.isAfter(now);
-    }
-
-    public boolean hasSeat(SeatId seat) {
-        return SeatIndex.of(layout).contains(seat);
     }
 
     /** The grade that prices the seat, or null when no grade covers it (the seat is not on sale). */

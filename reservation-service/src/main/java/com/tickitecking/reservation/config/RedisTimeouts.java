@@ -25,8 +25,8 @@ public class RedisTimeouts {
      * @param retryDelay     pause between those retries
      */
     @ConfigurationProperties("tickitecking.reservation.redis")
-    public record Settings(@DefaultValue("300ms") Duration connectTimeout, @DefaultValue("300ms") Duration timeout,
-                           @DefaultValue("1") int retryAttempts, @DefaultValue("100ms") Duration retryDelay) {
+    public record Settings(@DefaultValue("500ms") Duration connectTimeout, @DefaultValue("600ms") Duration timeout,
+                           @DefaultValue("0") int retryAttempts, @DefaultValue("100ms") Duration retryDelay) {
     }
 
     @Bean

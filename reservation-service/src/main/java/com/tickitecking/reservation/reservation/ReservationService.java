@@ -5,6 +5,7 @@ import com.tickitecking.events.ReservationConfirmed;
 import com.tickitecking.events.ReservationCreated;
 import com.tickitecking.events.SeatGrade;
 import com.tickitecking.events.SeatId;
+import com.tickitecking.events.SeatIndex;
 import com.tickitecking.platform.outbox.OutboxWriter;
 import com.tickitecking.platform.security.AuthenticatedUser;
 import com.tickitecking.platform.web.ApiException;
@@ -112,14 +113,28 @@ public class ReservationService {
                     .with("reason", "started");
         }
         List<Reservation.ReservedSeat> priced = price(concert, seats);
+        Instant expiresAt = now.plus(properties.holdTime());
+        BigDecimal total = priced.stream().map(Reservation.ReservedSeat::price).reduce(BigDecimal.ZERO, BigDecimal::add);
+        long id = guard.hold(concertId, seats, expiresAt, token -> {
+            // Checked once the guards let us through: a rush's losers never reach the database at all.
+            requireNoneBlocked(concertId, seats);
+            return writeHold(userId, concertId, key, requestHash, seats, priced, total, now, expiresAt, token);
+        });
+        return reservations.find(id).orElseThrow();
+    }
+
+    private void requireNoneBlocked(long concertId, List<String> seats) {
         List<String> blocked = concerts.blockedAmong(concertId, seats);
         if (!blocked.isEmpty()) {
             throw ApiException.conflict("Seats not on sale: " + String.join(", ", blocked))
                     .with("reason", "blocked").with("seats", blocked);
         }
-        Instant expiresAt = now.plus(properties.holdTime());
-        BigDecimal total = priced.stream().map(Reservation.ReservedSeat::price).reduce(BigDecimal.ZERO, BigDecimal::add);
-        long id = guard.hold(concertId, seats, expiresAt, token -> retryingLockFailures(() -> transactions.execute(status -> {
+    }
+
+    private long writeHold(long userId, long concertId, String key, String requestHash, List<String> seats,
+                           List<Reservation.ReservedSeat> priced, BigDecimal total, Instant now, Instant expiresAt,
+                           String token) {
+        return retryingLockFailures(() -> transactions.execute(status -> {
             // Lapsed holds on these seats stop blocking now: written down as EXPIRED before the insert.
             for (long lapsed : reservations.lapsedHoldsOccupying(concertId, seats, now)) {
                 expiry.expire(lapsed, now);
@@ -133,8 +148,7 @@ public class ReservationService {
             reservations.occupySeats(reservationId, concertId, priced);
             outbox.append(ReservationCreated.of(reservationId, concertId, userId, seats, 1, expiresAt));
             return reservationId;
-        })));
-        return reservations.find(id).orElseThrow();
+        }));
     }
 
     /** Confirms the caller's hold (payment stands in here). A lapsed hold is expired instead: 409. */
@@ -233,10 +247,11 @@ public class ReservationService {
         List<String> unknown = new ArrayList<>();
         List<String> unpriced = new ArrayList<>();
         List<Reservation.ReservedSeat> priced = new ArrayList<>();
+        SeatIndex layout = SeatIndex.of(concert.layout());
         for (String label : seats) {
             SeatId seat = SeatId.parse(label);
-            SeatGrade grade = concert.hasSeat(seat) ? concert.gradeOf(seat) : null;
-            if (!concert.hasSeat(seat)) {
+            SeatGrade grade = layout.contains(seat) ? concert.gradeOf(seat) : null;
+            if (!layout.contains(seat)) {
                 unknown.add(label);
             } else if (grade == null) {
                 unpriced.add(label);

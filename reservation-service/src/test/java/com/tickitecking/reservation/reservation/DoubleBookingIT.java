@@ -75,7 +75,7 @@ class DoubleBookingIT {
     @Test
     void tenThousandRandomAttemptsOnAHundredSeatsNeverDoubleBook() {
         long concertId = events.concertOnSale(TestEvents.hall(10, 10, Instant.now().plus(7, ChronoUnit.DAYS)));
-        var storm = new Storm(List.of(port), CLIENT_THREADS, 20_000, 2000);
+        var storm = new Storm(List.of(port), CLIENT_THREADS, 20_000, 1000);
 
         var results = storm.run(concertId, 10_000, Storm.randomSeats(seats(10, 10), 4, 42), cancelingSome(storm, 3));
 
@@ -117,9 +117,9 @@ class DoubleBookingIT {
         long concertId = events.concertOnSale(TestEvents.hall(10, 10, Instant.now().plus(7, ChronoUnit.DAYS)));
         try (ConfigurableApplicationContext second = startSecondInstance()) {
             int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
-            var storm = new Storm(List.of(port, secondPort), CLIENT_THREADS, 40_000, 2000);
+            var storm = new Storm(List.of(port, secondPort), CLIENT_THREADS, 40_000, 1000);
 
-            var results = storm.run(concertId, 3000, Storm.randomSeats(seats(10, 10), 4, 99), cancelingSome(storm, 3));
+            var results = storm.run(concertId, 2000, Storm.randomSeats(seats(10, 10), 4, 99), cancelingSome(storm, 3));
 
             assertThat(results.stream().map(Storm.Attempt::status).distinct()).isSubsetOf(201, 409);
             assertThat(results.stream().filter(a -> a.held() && a.reservationId() > 0)).isNotEmpty();

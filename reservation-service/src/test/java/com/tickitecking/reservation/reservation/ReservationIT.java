@@ -285,6 +285,18 @@ class ReservationIT {
         assertThat(forged.status()).isEqualTo(401);
     }
 
+    @Test
+    void countsOutcomesGuardRejectionsAndLockWaits() {
+        alice.hold(concertId, "FLOOR-C-10");
+        bob.hold(concertId, "FLOOR-C-10");
+
+        String metrics = TestHttp.at(port).get("/actuator/prometheus").body();
+
+        assertThat(metrics).contains("tickitecking_reservations_total{", "outcome=\"held\"", "outcome=\"rejected_taken\"",
+                "tickitecking_guard_rejections_total{", "guard=\"redis\"", "tickitecking_lock_wait_seconds",
+                "tickitecking_holds_expired_total");
+    }
+
     private boolean processed(int atLeast) {
         return count("SELECT COUNT(*) FROM processed_event WHERE event_type LIKE 'Seat%'") >= atLeast;
     }

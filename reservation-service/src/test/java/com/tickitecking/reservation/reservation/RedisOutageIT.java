@@ -1,0 +1,80 @@
+package com.tickitecking.reservation.reservation;
+
+import com.tickitecking.platform.testing.IntegrationTest;
+import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.platform.testing.TestServers;
+import com.tickitecking.reservation.RedisProxy;
+import com.tickitecking.reservation.ReservationApi;
+import com.tickitecking.reservation.TestEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Without Redis there are no guards, so no holds: a fast 503, never an unguarded write. */
+@IntegrationTest
+class RedisOutageIT {
+
+    private static final RedisProxy PROXY = proxy();
+
+    @LocalServerPort
+    int port;
+    @Value("${tickitecking.messaging.queue-prefix}")
+    String queuePrefix;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void redisThroughProxy(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.port", () -> String.valueOf(PROXY.port()));
+    }
+
+    @AfterAll
+    static void closeProxy() throws IOException {
+        PROXY.close();
+    }
+
+    @Test
+    void answers503WithinASecondWhenRedisHangsAndWritesNothing() {
+        long concertId = TestEvents.on(queuePrefix, jdbc).concertOnSale(
+                TestEvents.hall(1, 5, Instant.now().plus(3, ChronoUnit.DAYS)));
+        var user = ReservationApi.as(port, 1);
+        PROXY.blackHole(true);
+        try {
+            long started = System.nanoTime();
+            TestHttp.Response response = user.hold(concertId, "FLOOR-A-1");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(took).isLessThan(Duration.ofSeconds(1));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reservation", Long.class)).isZero();
+        } finally {
+            PROXY.blackHole(false);
+        }
+        // Once Redis answers again, so does the service.
+        await().atMost(Duration.ofSeconds(30)).until(() -> user.hold(concertId, "FLOOR-A-2").status() == 201);
+    }
+
+    private static RedisProxy proxy() {
+        try {
+            var redis = TestServers.redis();
+            return new RedisProxy(redis.host(), redis.port());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
