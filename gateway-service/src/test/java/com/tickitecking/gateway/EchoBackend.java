@@ -34,6 +34,10 @@ final class EchoBackend implements AutoCloseable {
                 sleep(3_000);
                 respond(exchange, "{}");
             });
+            server.createContext("/api/v1/concerts/1/busy", exchange -> {
+                sleep(500);
+                respond(exchange, "{}");
+            });
             server.createContext("/", exchange -> {
                 String headers = exchange.getRequestHeaders().entrySet().stream()
                         .map(e -> "\"" + e.getKey().toLowerCase() + "\":\"" + String.join(",", e.getValue()).replace("\"", "'") + "\"")
