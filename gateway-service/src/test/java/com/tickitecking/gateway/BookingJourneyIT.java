@@ -2,11 +2,7 @@ package com.tickitecking.gateway;
 
 import com.tickitecking.platform.testing.IntegrationTest;
 import com.tickitecking.platform.testing.TestHttp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import javax.imageio.ImageIO;
@@ -32,23 +28,11 @@ import static org.awaitility.Awaitility.await;
  * confirm and cancel, and every read model follows.
  */
 @IntegrationTest
-class BookingJourneyIT {
+class BookingJourneyIT extends ThroughTheGateway {
 
     static final Duration EVENTUALLY = Duration.ofSeconds(30);
 
-    @DynamicPropertySource
-    static void system(DynamicPropertyRegistry registry) {
-        RunningSystem.gatewayProperties().forEach((key, value) -> registry.add(key, () -> value));
-    }
 
-    @LocalServerPort
-    int port;
-    TestHttp gateway;
-
-    @BeforeEach
-    void setUp() {
-        gateway = TestHttp.at(port);
-    }
 
     @Test
     void aPromoterSellsAConcertAndFansBookIt() throws Exception {

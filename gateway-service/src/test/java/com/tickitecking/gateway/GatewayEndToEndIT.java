@@ -4,11 +4,7 @@ import com.tickitecking.platform.security.Role;
 import com.tickitecking.platform.testing.IntegrationTest;
 import com.tickitecking.platform.testing.TestHttp;
 import com.tickitecking.platform.testing.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.Map;
 
@@ -19,21 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does, over HTTP. Accounts and tokens.
  */
 @IntegrationTest
-class GatewayEndToEndIT {
+class GatewayEndToEndIT extends ThroughTheGateway {
 
-    @DynamicPropertySource
-    static void system(DynamicPropertyRegistry registry) {
-        RunningSystem.gatewayProperties().forEach((key, value) -> registry.add(key, () -> value));
-    }
 
-    @LocalServerPort
-    int port;
-    TestHttp gateway;
-
-    @BeforeEach
-    void setUp() {
-        gateway = TestHttp.at(port);
-    }
 
     @Test
     void signupLoginMeRefreshLogoutThroughTheGateway() {

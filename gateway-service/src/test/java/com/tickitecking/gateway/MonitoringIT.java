@@ -6,9 +6,6 @@ import com.tickitecking.platform.testing.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -30,18 +27,10 @@ import static org.awaitility.Awaitility.await;
  * target is up and the platform's business metrics are there, tagged by service.
  */
 @IntegrationTest
-class MonitoringIT {
+class MonitoringIT extends ThroughTheGateway {
 
     static Process prometheus;
     static int prometheusPort;
-
-    @DynamicPropertySource
-    static void system(DynamicPropertyRegistry registry) {
-        RunningSystem.gatewayProperties().forEach((key, value) -> registry.add(key, () -> value));
-    }
-
-    @LocalServerPort
-    int gatewayPort;
 
     @BeforeAll
     static void requirePrometheus() {
@@ -59,7 +48,7 @@ class MonitoringIT {
     void prometheusScrapesEveryServiceAndSeesTheirBusinessMetrics() throws IOException {
         List<String> targets = new ArrayList<>();
         RunningSystem.services().values().forEach(service -> targets.add("'127.0.0.1:" + service.port() + "'"));
-        targets.add("'127.0.0.1:" + gatewayPort + "'");
+        targets.add("'127.0.0.1:" + port + "'");
         startPrometheus(targets);
         TestHttp api = TestHttp.at(prometheusPort);
 
