@@ -55,7 +55,9 @@ import java.util.function.IntPredicate;
  *   <li>what refusing a taken seat costs in-process (no HTTP): the Redis guard against a FOR UPDATE transaction;</li>
  *   <li>an uncontended run: every attempt holds a seat nobody else wants;</li>
  *   <li>event lag: ReservationCreated's occurrence → received from the seat-events queue, both during the
- *   uncontended run (relay saturated) and at a steady 50 holds/s.</li>
+ *   uncontended run (relay saturated) and at a steady 50 holds/s;</li>
+ *   <li>when a system started by {@code ./tickitecking up} answers: hold through its gateway → seat-service's
+ *   availability shows the seat (and cancel → free again), see {@link LiveEventLag}.</li>
  * </ol>
  * Run: {@code ./mvnw -q -B -pl reservation-service -Pbench verify -DskipTests}.
  */
@@ -67,6 +69,7 @@ public final class ReservationBench {
     private static final int PACED_ATTEMPTS = 500;
     private static final int REJECTIONS = 20_000;
     private static final int IN_PROCESS_THREADS = 8;
+    private static final int LIVE_LAG_SAMPLES = 40;
     private static final String DATABASE = "tickitecking_reservation_bench";
     private static final String QUEUE_PREFIX = "bench-";
 
@@ -184,6 +187,10 @@ public final class ReservationBench {
             pacedCollector.join();
             long[] pacedLag = pacedLags.stream().mapToLong(Long::longValue).toArray();
 
+            // The whole path on a running system, if one is up: hold → outbox → SQS → seat-service → availability.
+            List<String> liveLag = LiveEventLag.measure(System.getProperty("bench.gateway", "http://127.0.0.1:8080"),
+                    System.getProperty("bench.seat-service", "http://127.0.0.1:8083"), LIVE_LAG_SAMPLES);
+
             long doubleBooked = jdbc.queryForObject("""
                     SELECT COUNT(*) FROM (SELECT s.concert_id, s.seat_label FROM reservation_seat s
                     JOIN reservation r ON r.id = s.reservation_id WHERE r.status IN ('HELD', 'CONFIRMED')
@@ -201,6 +208,7 @@ public final class ReservationBench {
                     lag.length, percentile(lag, 50) / 1e6, percentile(lag, 99) / 1e6);
             System.out.printf(Locale.ROOT, "%-34s n=%d p50=%.1f ms p99=%.1f ms%n", "event lag, paced 50 holds/s",
                     pacedLag.length, percentile(pacedLag, 50) / 1e6, percentile(pacedLag, 99) / 1e6);
+            liveLag.forEach(System.out::println);
             System.out.println("double-booked seats in the database: " + doubleBooked);
             System.out.printf(Locale.ROOT, "ratios: rejections/s in-process Redis guard/FOR UPDATE = %.2f (p50 %.1fx lower), "
                             + "contention attempts/s over HTTP guards/DB-only = %.2f, contention p99 DB-only/guards = %.2f, "
