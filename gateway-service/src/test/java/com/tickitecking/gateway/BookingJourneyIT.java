@@ -92,6 +92,16 @@ class BookingJourneyIT extends ThroughTheGateway {
         await().atMost(EVENTUALLY).until(() -> availability(concertId).get("unavailableSeats").asInt() == 0);
         await().atMost(EVENTUALLY).until(() -> gateway.get("/api/v1/concerts/" + concertId).json().get("remainingSeats").asInt() == 20);
         assertThat(hold(rival, concertId, "A-A-2").status()).isEqualTo(201);
+
+        // the poster is listed publicly, only its owner may delete it, and the concert forgets it
+        var images = gateway.get("/api/v1/concerts/" + concertId + "/images").json();
+        assertThat(images).hasSize(1);
+        String imagePath = upload.header("Location");
+        assertThat(fan.delete(imagePath).status()).isEqualTo(403);
+        assertThat(promoter.delete(imagePath).status()).isEqualTo(204);
+        assertThat(gateway.get("/api/v1/concerts/" + concertId + "/images").json()).isEmpty();
+        assertThat(gateway.get(imagePath).status()).isEqualTo(404);
+        await().atMost(EVENTUALLY).until(() -> gateway.get("/api/v1/concerts/" + concertId).json().get("posterUrl").isNull());
     }
 
     private TestHttp.Response hold(TestHttp user, long concertId, String... seats) {
