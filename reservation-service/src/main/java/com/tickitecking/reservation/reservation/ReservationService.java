@@ -250,10 +250,12 @@ public class ReservationService {
         SeatIndex layout = SeatIndex.of(concert.layout());
         for (String label : seats) {
             SeatId seat = SeatId.parse(label);
-            SeatGrade grade = layout.contains(seat) ? concert.gradeOf(seat) : null;
             if (!layout.contains(seat)) {
                 unknown.add(label);
-            } else if (grade == null) {
+                continue;
+            }
+            SeatGrade grade = concert.gradeOf(seat);
+            if (grade == null) {
                 unpriced.add(label);
             } else {
                 priced.add(new Reservation.ReservedSeat(label, grade.name(), grade.price()));

@@ -45,26 +45,21 @@ final class LiveEventLag {
         }
         long concertId = concert.get("id").asLong();
         TestHttp fan = signUpAndLogIn();
-        List<long[]> freeSeats = freeSeats(concertId, samples);
         List<String> labels = labels(concertId);
-        long[] taken = new long[freeSeats.size()];
-        long[] freed = new long[freeSeats.size()];
+        long[] taken = new long[samples];
+        long[] freed = new long[samples];
         int measured = 0;
-        for (long[] seat : freeSeats) {
-            String label = labels.get((int) seat[0]);
+        for (int seat : freeSeats(concertId, labels, samples)) {
             var hold = fan.header("Idempotency-Key", UUID.randomUUID().toString())
-                    .post("/api/v1/concerts/" + concertId + "/reservations", Map.of("seats", List.of(label)));
+                    .post("/api/v1/concerts/" + concertId + "/reservations", Map.of("seats", List.of(labels.get(seat))));
             if (hold.status() != 201) {
                 continue; // someone else took it meanwhile
             }
             long held = System.nanoTime();
-            long tookNanos = untilBit(concertId, (int) seat[0], true) - held;
-            long reservationId = hold.json().get("id").asLong();
-            fan.delete("/api/v1/reservations/" + reservationId);
+            taken[measured] = untilBit(concertId, seat, true) - held;
+            fan.delete("/api/v1/reservations/" + hold.json().get("id").asLong());
             long cancelled = System.nanoTime();
-            long releasedNanos = untilBit(concertId, (int) seat[0], false) - cancelled;
-            taken[measured] = tookNanos;
-            freed[measured] = releasedNanos;
+            freed[measured] = untilBit(concertId, seat, false) - cancelled;
             measured++;
         }
         taken = Arrays.copyOf(taken, measured);
@@ -97,26 +92,20 @@ final class LiveEventLag {
         return gateway.as(token);
     }
 
-    /** Seat indices (as one-element arrays) that are free now and on sale, spread over the concert. */
-    private List<long[]> freeSeats(long concertId, int count) {
-        byte[] bitmap = bitmap(concertId);
-        List<long[]> free = new ArrayList<>();
-        int total = bitmap.length * 8;
-        for (int i = total - 1; i >= 0 && free.size() < count; i -= 7) {
-            if (!isSet(bitmap, i) && i < labels(concertId).size() && labels(concertId).get(i) != null) {
-                free.add(new long[]{i});
+    /** Up to {@code count} seat indices that are free now and on sale, spread over the concert. */
+    private List<Integer> freeSeats(long concertId, List<String> labels, int count) {
+        byte[] bitmap = bitmap(seats.get("/api/v1/concerts/" + concertId + "/seats/availability"));
+        List<Integer> free = new ArrayList<>();
+        for (int i = labels.size() - 1; i >= 0 && free.size() < count; i -= 7) {
+            if (labels.get(i) != null && !isSet(bitmap, i)) {
+                free.add(i);
             }
         }
         return free;
     }
 
-    private List<String> cachedLabels;
-
     /** Seat label by SeatIndex, from the seat map's rows; null where a seat has no grade (not on sale). */
     private List<String> labels(long concertId) {
-        if (cachedLabels != null) {
-            return cachedLabels;
-        }
         List<String> labels = new ArrayList<>();
         JsonNode map = gateway.get("/api/v1/concerts/" + concertId + "/seats").json();
         for (JsonNode section : map.path("sections")) {
@@ -130,7 +119,6 @@ final class LiveEventLag {
                 }
             }
         }
-        cachedLabels = labels;
         return labels;
     }
 
@@ -149,7 +137,7 @@ final class LiveEventLag {
         while (System.nanoTime() < deadline) {
             var response = seats.get("/api/v1/concerts/" + concertId + "/seats/availability");
             long seen = System.nanoTime();
-            if (response.status() == 200 && isSet(Base64.getDecoder().decode(response.json().get("unavailable").asString()), index) == set) {
+            if (response.status() == 200 && isSet(bitmap(response), index) == set) {
                 return seen;
             }
             sleepNanos(POLL_NANOS - (System.nanoTime() - seen));
@@ -157,9 +145,8 @@ final class LiveEventLag {
         throw new IllegalStateException("seat " + index + " of concert " + concertId + " never showed " + (set ? "taken" : "free"));
     }
 
-    private byte[] bitmap(long concertId) {
-        return Base64.getDecoder().decode(seats.get("/api/v1/concerts/" + concertId + "/seats/availability")
-                .json().get("unavailable").asString());
+    private static byte[] bitmap(TestHttp.Response availability) {
+        return Base64.getDecoder().decode(availability.json().get("unavailable").asString());
     }
 
     /** Bit i is bit 7 - i % 8 of byte i / 8 (the availability endpoint's documented encoding). */
@@ -186,11 +173,6 @@ final class LiveEventLag {
     }
 
     private static double percentileMillis(long[] values, double p) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1))] / 1e6;
+        return ReservationBench.percentile(values, p) / 1e6;
     }
 }

@@ -101,11 +101,7 @@ public class PessimisticHoldEndpoint {
         Long id;
         try {
             id = transactions.execute(status -> {
-            List<String> taken = named.query("""
-                    SELECT seat_label, reservation_id FROM bench_seat WHERE concert_id = :concert AND seat_label IN (:seats)
-                    ORDER BY seat_label FOR UPDATE""",
-                    new MapSqlParameterSource("concert", concertId).addValue("seats", seats),
-                    (rs, i) -> rs.getObject(2) == null ? null : rs.getString(1)).stream().filter(t -> t != null).toList();
+            List<String> taken = lockTakenAmong(concertId, seats);
             if (!taken.isEmpty()) {
                 throw ApiException.conflict("Seats already taken: " + String.join(", ", taken))
                         .with("reason", "taken").with("seats", taken);
@@ -131,11 +127,16 @@ public class PessimisticHoldEndpoint {
      * taken. True when any of the seats is taken.
      */
     boolean refuses(long concertId, List<String> seats) {
-        return Boolean.TRUE.equals(transactions.execute(status -> named.query("""
-                SELECT reservation_id FROM bench_seat WHERE concert_id = :concert AND seat_label IN (:seats)
+        return Boolean.TRUE.equals(transactions.execute(status -> !lockTakenAmong(concertId, seats).isEmpty()));
+    }
+
+    /** Locks the seats' rows (in label order) and returns those already reserved. */
+    private List<String> lockTakenAmong(long concertId, List<String> seats) {
+        return named.query("""
+                SELECT seat_label, reservation_id FROM bench_seat WHERE concert_id = :concert AND seat_label IN (:seats)
                 ORDER BY seat_label FOR UPDATE""",
                 new MapSqlParameterSource("concert", concertId).addValue("seats", seats),
-                (rs, i) -> rs.getObject(1) != null).contains(true)));
+                (rs, i) -> rs.getObject(2) == null ? null : rs.getString(1)).stream().filter(t -> t != null).toList();
     }
 
     /** One unlocked row per seat of the concert. */
