@@ -4,7 +4,6 @@ import com.tickitecking.concert.auditorium.Auditorium;
 import com.tickitecking.concert.auditorium.AuditoriumRepository;
 import com.tickitecking.platform.web.ApiException;
 import com.tickitecking.platform.web.PageResponse;
-import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -24,26 +23,36 @@ public class ConcertQueries {
 
     private final ConcertRepository concerts;
     private final AuditoriumRepository auditoriums;
+    private final ConcertCache cache;
 
-    public ConcertQueries(ConcertRepository concerts, AuditoriumRepository auditoriums) {
+    public ConcertQueries(ConcertRepository concerts, AuditoriumRepository auditoriums, ConcertCache cache) {
         this.concerts = concerts;
         this.auditoriums = auditoriums;
+        this.cache = cache;
     }
 
-    @Cacheable(cacheNames = ConcertCache.DETAIL, key = "#id")
     @Transactional(readOnly = true)
     public ConcertDetailResponse detail(long id) {
+        return cache.detail(id, () -> load(id));
+    }
+
+    /** Filters are optional (null = any); sorted by start time. Only the unfiltered first page is cached. */
+    @Transactional(readOnly = true)
+    public PageResponse<ConcertSummary> list(String name, Instant from, Instant to, int page, int size) {
+        if (page == 0 && name == null && from == null && to == null) {
+            return cache.firstPage(size, () -> search(null, null, null, 0, size));
+        }
+        return search(name, from, to, page, size);
+    }
+
+    private ConcertDetailResponse load(long id) {
         Concert concert = concerts.findById(id).orElseThrow(() -> ApiException.notFound("concert", id));
         Auditorium venue = auditoriums.findById(concert.getAuditoriumId()).orElseThrow();
         return ConcertDetailResponse.of(concert,
                 new ConcertDetailResponse.Venue(venue.getId(), venue.getName(), venue.getAddress()), venue.getLayout());
     }
 
-    /** Filters are optional (null = any); sorted by start time. Only the unfiltered first page is cached. */
-    @Cacheable(cacheNames = ConcertCache.FIRST_PAGE, key = "#size",
-            condition = "#page == 0 && #name == null && #from == null && #to == null")
-    @Transactional(readOnly = true)
-    public PageResponse<ConcertSummary> list(String name, Instant from, Instant to, int page, int size) {
+    private PageResponse<ConcertSummary> search(String name, Instant from, Instant to, int page, int size) {
         Page<Concert> found = concerts.search(name, from, to,
                 PageRequest.of(page, size, Sort.by("startTime").and(Sort.by("id"))));
         Set<Long> venueIds = new HashSet<>();
