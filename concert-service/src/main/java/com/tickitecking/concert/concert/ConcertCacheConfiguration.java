@@ -3,10 +3,6 @@ package com.tickitecking.concert.concert;
 import com.tickitecking.platform.redis.RedisKeys;
 import com.tickitecking.platform.web.PageResponse;
 import org.springframework.cache.CacheManager;
-import org.springframework.cache.annotation.CachingConfigurer;
-import org.springframework.cache.annotation.EnableCaching;
-import org.springframework.cache.interceptor.CacheErrorHandler;
-import org.springframework.cache.interceptor.LoggingCacheErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.cache.BatchStrategies;
@@ -21,11 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Concert details and the first page of the listing live in Redis (keys under the service's prefix, so tests
  * and environments stay apart), as JSON, for {@link ConcertCacheProperties#ttl()} at most. The cache is an
- * optimisation, never a dependency: when Redis fails, reads go to the database and the failure is logged.
+ * optimisation, never a dependency: when Redis fails, reads go to the database and {@link ConcertCache} logs it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableCaching
-class ConcertCacheConfiguration implements CachingConfigurer {
+class ConcertCacheConfiguration {
 
     @Bean
     CacheManager cacheManager(RedisConnectionFactory redis, RedisKeys keys, ConcertCacheProperties properties) {
@@ -47,11 +42,5 @@ class ConcertCacheConfiguration implements CachingConfigurer {
                 .withCacheConfiguration(ConcertCache.FIRST_PAGE, defaults.serializeValuesWith(SerializationPair.fromSerializer(page)))
                 .disableCreateOnMissingCache()
                 .build();
-    }
-
-    /** A failing cache read is a miss, a failing write is skipped; both are logged. */
-    @Override
-    public CacheErrorHandler errorHandler() {
-        return new LoggingCacheErrorHandler(ConcertCache.class.getName(), false);
     }
 }
