@@ -1,9 +1,9 @@
 package com.tickitecking.reservation.reservation;
 
 import com.tickitecking.platform.testing.IntegrationTest;
+import com.tickitecking.platform.testing.TcpProxy;
 import com.tickitecking.platform.testing.TestHttp;
 import com.tickitecking.platform.testing.TestServers;
-import com.tickitecking.reservation.RedisProxy;
 import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.TestEvents;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class RedisOutageIT {
 
-    private static final RedisProxy PROXY = proxy();
+    private static final TcpProxy PROXY = proxy();
 
     @LocalServerPort
     int port;
@@ -43,7 +43,7 @@ class RedisOutageIT {
     }
 
     @AfterAll
-    static void closeProxy() throws IOException {
+    static void closeProxy() {
         PROXY.close();
     }
 
@@ -52,7 +52,7 @@ class RedisOutageIT {
         long concertId = TestEvents.on(queuePrefix, jdbc).concertOnSale(
                 TestEvents.hall(1, 5, Instant.now().plus(3, ChronoUnit.DAYS)));
         var user = ReservationApi.as(port, 1);
-        PROXY.blackHole(true);
+        PROXY.stall(true);
         try {
             long started = System.nanoTime();
             TestHttp.Response response = user.hold(concertId, "FLOOR-A-1");
@@ -63,16 +63,16 @@ class RedisOutageIT {
             assertThat(took).isLessThan(Duration.ofSeconds(1));
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reservation", Long.class)).isZero();
         } finally {
-            PROXY.blackHole(false);
+            PROXY.stall(false);
         }
         // Once Redis answers again, so does the service.
         await().atMost(Duration.ofSeconds(30)).until(() -> user.hold(concertId, "FLOOR-A-2").status() == 201);
     }
 
-    private static RedisProxy proxy() {
+    private static TcpProxy proxy() {
         try {
             var redis = TestServers.redis();
-            return new RedisProxy(redis.host(), redis.port());
+            return new TcpProxy(redis.host(), redis.port());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

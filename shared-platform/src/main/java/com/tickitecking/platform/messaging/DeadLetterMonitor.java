@@ -3,13 +3,17 @@ package com.tickitecking.platform.messaging;
 import com.tickitecking.events.EventQueue;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /** Exports how many messages wait in this service's dead-letter queue ({@code tickitecking_dlq_messages}). */
 public class DeadLetterMonitor {
+
+    /** A scrape must not wait long for a gauge. */
+    private static final AwsRequestOverrideConfiguration TIMEOUTS = SqsCallTimeouts.perAttempt(Duration.ofSeconds(1));
 
     private final SqsAsyncClient sqs;
     private final String dlqName;
@@ -27,9 +31,10 @@ public class DeadLetterMonitor {
     /** The DLQ's approximate depth, or NaN when SQS cannot be asked right now. */
     public double depth() {
         try {
-            String url = sqs.getQueueUrl(b -> b.queueName(dlqName)).get(2, TimeUnit.SECONDS).queueUrl();
-            String count = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                    .get(2, TimeUnit.SECONDS).attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+            String url = sqs.getQueueUrl(b -> b.queueName(dlqName).overrideConfiguration(TIMEOUTS)).join().queueUrl();
+            String count = sqs.getQueueAttributes(b -> b.queueUrl(url).overrideConfiguration(TIMEOUTS)
+                            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    .join().attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
             return Double.parseDouble(count);
         } catch (Exception e) {
             return Double.NaN;

@@ -17,7 +17,7 @@ public record MessagingProperties(String queuePrefix, EventQueue consumes, Relay
 
     public MessagingProperties {
         queuePrefix = queuePrefix == null ? "tickitecking-" : queuePrefix;
-        relay = relay == null ? new Relay(null, 0, null, null) : relay;
+        relay = relay == null ? new Relay(null, 0, null, null, null) : relay;
     }
 
     /**
@@ -25,13 +25,15 @@ public record MessagingProperties(String queuePrefix, EventQueue consumes, Relay
      * @param batchSize    rows claimed per transaction
      * @param maxBackoff   longest wait before retrying a row SQS refused
      * @param retention    how long published rows are kept for inspection
+     * @param sendTimeout  longest one attempt to hand a batch to SQS may take before it is abandoned and retried
      */
-    public record Relay(Duration pollInterval, int batchSize, Duration maxBackoff, Duration retention) {
+    public record Relay(Duration pollInterval, int batchSize, Duration maxBackoff, Duration retention, Duration sendTimeout) {
         public Relay {
             pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
             batchSize = batchSize <= 0 ? 100 : batchSize;
             maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
             retention = retention == null ? Duration.ofDays(7) : retention;
+            sendTimeout = sendTimeout == null ? Duration.ofSeconds(2) : sendTimeout;
         }
     }
 

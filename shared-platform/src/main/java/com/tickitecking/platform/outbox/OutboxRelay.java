@@ -2,6 +2,7 @@ package com.tickitecking.platform.outbox;
 
 import com.tickitecking.events.EventQueue;
 import com.tickitecking.platform.messaging.MessagingProperties;
+import com.tickitecking.platform.messaging.SqsCallTimeouts;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
@@ -46,6 +48,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final SqsAsyncClient sqs;
     private final MessagingProperties properties;
+    private final AwsRequestOverrideConfiguration timeouts;
     private final Semaphore wakeUps = new Semaphore(0);
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
     private final AtomicLong backlog = new AtomicLong();
@@ -64,6 +67,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.sqs = sqs;
         this.properties = properties;
+        this.timeouts = SqsCallTimeouts.perAttempt(properties.relay().sendTimeout());
         Gauge.builder("tickitecking.outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox rows not yet accepted by SQS").register(meters);
         Gauge.builder("tickitecking.outbox.oldest.age", oldestAgeMillis, v -> v.get() / 1000.0)
@@ -112,8 +116,8 @@ public class OutboxRelay implements SmartLifecycle {
         for (int i = 0; i < batch.size(); i++) {
             entries.add(SendMessageBatchRequestEntry.builder().id(String.valueOf(i)).messageBody(batch.get(i).payload()).build());
         }
-        SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries))
-                .orTimeout(10, TimeUnit.SECONDS).join();
+        SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)
+                .overrideConfiguration(timeouts)).join();
         response.successful().forEach(ok -> sent.add(batch.get(Integer.parseInt(ok.id()))));
         response.failed().forEach(ko -> failed.put(batch.get(Integer.parseInt(ko.id())), ko.code() + ": " + ko.message()));
     }
@@ -139,8 +143,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private String queueUrl(EventQueue queue) {
-        return queueUrls.computeIfAbsent(queue.name(), name -> sqs.getQueueUrl(b -> b.queueName(properties.queueName(queue)))
-                .orTimeout(10, TimeUnit.SECONDS).join().queueUrl());
+        return queueUrls.computeIfAbsent(queue.name(), name -> sqs.getQueueUrl(b -> b.queueName(properties.queueName(queue))
+                .overrideConfiguration(timeouts)).join().queueUrl());
     }
 
     private void markPublished(List<Row> rows) {

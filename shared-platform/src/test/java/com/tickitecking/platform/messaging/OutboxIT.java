@@ -9,6 +9,7 @@ import com.tickitecking.platform.outbox.OutboxRelay;
 import com.tickitecking.platform.outbox.OutboxWriter;
 import com.tickitecking.platform.testing.IntegrationTest;
 import com.tickitecking.platform.testing.ServiceProcess;
+import com.tickitecking.platform.testing.TcpProxy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,6 +42,8 @@ class OutboxIT {
     static final int SQS_PORT = ServiceProcess.freePort();
     static final String PREFIX = "outbox-it-";
     static EmbeddedSqs sqs = startSqs();
+    /** The relay reaches SQS through this, so a test can break its connections. */
+    static final TcpProxy PROXY = proxyTo(SQS_PORT);
 
     static EmbeddedSqs startSqs() {
         EmbeddedSqs server = EmbeddedSqs.start(SQS_PORT);
@@ -48,14 +53,23 @@ class OutboxIT {
 
     @DynamicPropertySource
     static void ownSqs(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.aws.sqs.endpoint", () -> "http://127.0.0.1:" + SQS_PORT);
+        registry.add("spring.cloud.aws.sqs.endpoint", () -> "http://127.0.0.1:" + PROXY.port());
         registry.add("tickitecking.messaging.queue-prefix", () -> PREFIX);
         registry.add("tickitecking.messaging.relay.max-backoff", () -> "500ms");
     }
 
     @AfterAll
     static void stopSqs() {
+        PROXY.close();
         sqs.close();
+    }
+
+    static TcpProxy proxyTo(int port) {
+        try {
+            return new TcpProxy("127.0.0.1", port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Autowired
@@ -124,6 +138,21 @@ class OutboxIT {
         sqs = startSqs();
         await().atMost(Duration.ofSeconds(30)).until(() -> pending() == 0);
         assertThat(drainAll(EventQueue.SEAT, 25)).containsExactlyInAnyOrderElementsOf(events);
+    }
+
+    @Test
+    void abandonsASendStuckOnADeadConnectionAndDeliversOnANewOne() {
+        var before = ConcertDeleted.of(20, 1);
+        transactions.executeWithoutResult(status -> outbox.append(before));
+        await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+        PROXY.killOpenConnections(); // the relay's pooled connection now swallows what it sends, with no reset
+
+        var after = ConcertDeleted.of(21, 1);
+        transactions.executeWithoutResult(status -> outbox.append(after));
+
+        // Well before the HTTP client's 30 s read time-out would notice the dead connection.
+        await().atMost(Duration.ofSeconds(8)).until(() -> pending() == 0);
+        assertThat(drainAll(EventQueue.SEAT, 2)).containsExactlyInAnyOrder(before, after);
     }
 
     @Test

@@ -1,0 +1,121 @@
+package com.tickitecking.platform.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP pass-through to a test server that can fail the way networks do, without a reset the client would notice:
+ * it can {@link #stall} (connections stay open, nothing gets through until it recovers, then everything held back
+ * is delivered) or {@link #killOpenConnections() kill the connections open now} (they stay open but carry nothing
+ * ever again, while new connections work).
+ */
+public final class TcpProxy implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final String targetHost;
+    private final int targetPort;
+    private final List<Link> links = new CopyOnWriteArrayList<>();
+    private volatile boolean stalled;
+
+    public TcpProxy(String targetHost, int targetPort) throws IOException {
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+        Thread.ofPlatform().daemon().name("tcp-proxy-" + targetPort).start(this::accept);
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public void stall(boolean on) {
+        stalled = on;
+    }
+
+    /** Every connection open now silently stops carrying data; the client only finds out by timing out. */
+    public void killOpenConnections() {
+        links.forEach(link -> link.dead = true);
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            Socket client;
+            try {
+                client = server.accept();
+            } catch (IOException e) {
+                return; // closed
+            }
+            try {
+                Socket upstream = new Socket(targetHost, targetPort);
+                Link link = new Link(client, upstream);
+                links.add(link);
+                Thread.ofPlatform().daemon().start(() -> pump(link, client, upstream));
+                Thread.ofPlatform().daemon().start(() -> pump(link, upstream, client));
+            } catch (IOException e) {
+                Link.closeQuietly(client); // the server is down: the client sees its connection closed at once
+            }
+        }
+    }
+
+    private void pump(Link link, Socket from, Socket to) {
+        byte[] buffer = new byte[8192];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                while (stalled && !link.dead) {
+                    Thread.sleep(10); // held back, as a stalled network would, and delivered once it recovers
+                }
+                if (!link.dead) {
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            // one side went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            link.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+        links.forEach(Link::close);
+    }
+
+    private static final class Link {
+        private final Socket client;
+        private final Socket upstream;
+        private volatile boolean dead;
+
+        Link(Socket client, Socket upstream) {
+            this.client = client;
+            this.upstream = upstream;
+        }
+
+        void close() {
+            closeQuietly(client);
+            closeQuietly(upstream);
+        }
+
+        private static void closeQuietly(Socket socket) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // nothing to do
+            }
+        }
+    }
+}
