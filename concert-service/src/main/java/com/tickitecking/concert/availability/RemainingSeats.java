@@ -9,13 +9,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.List;
+
 /**
  * The remaining seat count of each concert, derived from reservation and seat-block events:
- * {@code total − seats of HELD/CONFIRMED reservations − blocked seats}.
+ * {@code total − seats of HELD/CONFIRMED reservations − blocked seats}, the last two kept as counters on the
+ * concert so that one event costs the same however many reservations the concert already has.
  *
  * <p>Events may come twice (the inbox drops the second) and out of order: each reservation and each blocked seat
  * keeps the revision it was last set from, and an event only wins over a lower one. A Cancelled arriving before
- * its Created therefore stays cancelled. The count is then recomputed from those rows with one indexed query.
+ * its Created therefore stays cancelled. A winning event moves the counters by the difference between the row's
+ * old and new state.
  */
 @Component
 public class RemainingSeats {
@@ -31,53 +35,80 @@ public class RemainingSeats {
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(ReservationEvent event) {
         lockConcert(event.concertId());
-        // Columns are assigned left to right, so revision goes last: the IFs still compare with the old one.
-        int changed = jdbc.update("""
-                INSERT INTO reservation_seats (reservation_id, concert_id, seat_count, status, revision)
-                VALUES (?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE
-                    concert_id = IF(VALUES(revision) > revision, VALUES(concert_id), concert_id),
-                    seat_count = IF(VALUES(revision) > revision, VALUES(seat_count), seat_count),
-                    status     = IF(VALUES(revision) > revision, VALUES(status), status),
-                    revision   = GREATEST(revision, VALUES(revision))""",
-                event.reservationId(), event.concertId(), event.seats().size(),
-                ReservationState.after(event).name(), event.revision());
-        if (changed > 0) {
-            recount(event.concertId());
+        List<StoredReservation> stored = jdbc.query(
+                "SELECT status, seat_count, revision FROM reservation_seats WHERE reservation_id = ?",
+                (rs, i) -> new StoredReservation(ReservationState.valueOf(rs.getString(1)), rs.getInt(2), rs.getLong(3)),
+                event.reservationId());
+        if (!stored.isEmpty() && stored.getFirst().revision() >= event.revision()) {
+            return;
         }
+        ReservationState state = ReservationState.after(event);
+        int seats = event.seats().size();
+        if (stored.isEmpty()) {
+            jdbc.update("""
+                    INSERT INTO reservation_seats (reservation_id, concert_id, seat_count, status, revision)
+                    VALUES (?, ?, ?, ?, ?)""", event.reservationId(), event.concertId(), seats, state.name(), event.revision());
+        } else {
+            jdbc.update("UPDATE reservation_seats SET seat_count = ?, status = ?, revision = ? WHERE reservation_id = ?",
+                    seats, state.name(), event.revision(), event.reservationId());
+        }
+        int takenBefore = stored.isEmpty() ? 0 : stored.getFirst().seatsTaken();
+        int takenAfter = state.takesSeats() ? seats : 0;
+        adjust(event.concertId(), takenAfter - takenBefore, 0);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(SeatEvent event) {
         lockConcert(event.concertId());
-        int changed = jdbc.update("""
-                INSERT INTO blocked_seat (concert_id, seat, blocked, revision) VALUES (?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE
-                    blocked  = IF(VALUES(revision) > revision, VALUES(blocked), blocked),
-                    revision = GREATEST(revision, VALUES(revision))""",
-                event.concertId(), event.seat(), event instanceof SeatBlocked, event.revision());
-        if (changed > 0) {
-            recount(event.concertId());
+        List<StoredBlock> stored = jdbc.query(
+                "SELECT blocked, revision FROM blocked_seat WHERE concert_id = ? AND seat = ?",
+                (rs, i) -> new StoredBlock(rs.getBoolean(1), rs.getLong(2)), event.concertId(), event.seat());
+        if (!stored.isEmpty() && stored.getFirst().revision() >= event.revision()) {
+            return;
         }
+        boolean blocked = event instanceof SeatBlocked;
+        if (stored.isEmpty()) {
+            jdbc.update("INSERT INTO blocked_seat (concert_id, seat, blocked, revision) VALUES (?, ?, ?, ?)",
+                    event.concertId(), event.seat(), blocked, event.revision());
+        } else {
+            jdbc.update("UPDATE blocked_seat SET blocked = ?, revision = ? WHERE concert_id = ? AND seat = ?",
+                    blocked, event.revision(), event.concertId(), event.seat());
+        }
+        boolean blockedBefore = !stored.isEmpty() && stored.getFirst().blocked();
+        adjust(event.concertId(), 0, (blocked ? 1 : 0) - (blockedBefore ? 1 : 0));
     }
 
-    /** Recomputes one concert's count from the read-model rows (call with the concert row locked). */
+    /** Recomputes one concert's count from its counters, e.g. after its total changed (call with the row locked). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recount(long concertId) {
-        jdbc.update("""
-                UPDATE concert SET remaining_seats = GREATEST(0, total_seats
-                    - (SELECT COALESCE(SUM(r.seat_count), 0) FROM reservation_seats r
-                       WHERE r.concert_id = ? AND r.status IN ('HELD', 'CONFIRMED'))
-                    - (SELECT COUNT(*) FROM blocked_seat b WHERE b.concert_id = ? AND b.blocked))
-                WHERE id = ?""", concertId, concertId, concertId);
+        jdbc.update("UPDATE concert SET remaining_seats = GREATEST(0, total_seats - taken_seats - blocked_seats) WHERE id = ?",
+                concertId);
         cache.evict(concertId);
     }
 
+    private void adjust(long concertId, int taken, int blocked) {
+        if (taken == 0 && blocked == 0) {
+            return;
+        }
+        jdbc.update("UPDATE concert SET taken_seats = taken_seats + ?, blocked_seats = blocked_seats + ? WHERE id = ?",
+                taken, blocked, concertId);
+        recount(concertId);
+    }
+
     /**
-     * Serialises the handlers of one concert: the next one's recount then sees this one's committed row, so two
-     * concurrent events cannot each count without the other.
+     * Serialises the handlers of one concert, so that reading a row's old state and moving the counters by the
+     * difference cannot interleave with another event of the same concert.
      */
     private void lockConcert(long concertId) {
         jdbc.queryForList("SELECT id FROM concert WHERE id = ? FOR UPDATE", Long.class, concertId);
+    }
+
+    private record StoredReservation(ReservationState state, int seatCount, long revision) {
+        int seatsTaken() {
+            return state.takesSeats() ? seatCount : 0;
+        }
+    }
+
+    private record StoredBlock(boolean blocked, long revision) {
     }
 }

@@ -10,6 +10,10 @@ import com.tickitecking.events.ReservationExpired;
 enum ReservationState {
     HELD, CONFIRMED, CANCELLED, EXPIRED;
 
+    boolean takesSeats() {
+        return this == HELD || this == CONFIRMED;
+    }
+
     static ReservationState after(ReservationEvent event) {
         return switch (event) {
             case ReservationCreated ignored -> HELD;

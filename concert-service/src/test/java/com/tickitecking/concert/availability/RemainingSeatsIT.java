@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static com.tickitecking.concert.ConcertApi.created;
@@ -43,13 +44,14 @@ class RemainingSeatsIT {
     JdbcTemplate jdbc;
 
     ConcertQueue queue;
+    TestHttp owner;
     TestHttp anyone;
     long concert;
 
     @BeforeEach
     void setUp() {
         var api = ConcertApi.at(port);
-        TestHttp owner = api.newCaller(Role.COMPANY_USER);
+        owner = api.newCaller(Role.COMPANY_USER);
         long venue = created(owner.post("/api/v1/auditoriums", ConcertApi.smallVenue("Counting Hall")));
         concert = created(owner.post("/api/v1/concerts", ConcertApi.concertAtSmallVenue(venue, "Counted")));
         queue = new ConcertQueue(queuePrefix, jdbc);
@@ -130,6 +132,23 @@ class RemainingSeatsIT {
         queue.sendAndAwait(SeatBlocked.of(concert, "BALC-A-1", 1));
 
         assertThat(remaining()).as("an old block does not undo a newer unblock").isEqualTo(24);
+    }
+
+    @Test
+    void keepsTakenAndBlockedSeatsOutWhenTheConcertMovesToABiggerVenue() {
+        queue.send(ReservationCreated.of(RESERVATION_IDS.incrementAndGet(), concert, USER, List.of("FLOOR-A-1", "FLOOR-A-2"),
+                1, Instant.now().plusSeconds(600)));
+        queue.send(SeatBlocked.of(concert, "BALC-A-3", 1));
+        awaitRemaining(22);
+
+        // the same sections, with twice the seats on the floor: 45 seats
+        long bigger = created(owner.post("/api/v1/auditoriums", ConcertApi.venue("Bigger Hall", List.of(
+                Map.of("code", "FLOOR", "name", "Floor", "rowLabels", List.of("A", "B"), "seatsPerRow", 20),
+                Map.of("code", "BALC", "name", "Balcony", "rows", List.of(Map.of("label", "A", "seats", 5)))))));
+        assertThat(owner.put("/api/v1/concerts/" + concert, ConcertApi.concertAtSmallVenue(bigger, "Counted")).status())
+                .isEqualTo(200);
+
+        assertThat(remaining()).isEqualTo(45 - 2 - 1);
     }
 
     @Test
