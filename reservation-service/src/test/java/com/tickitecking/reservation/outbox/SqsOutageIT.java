@@ -3,6 +3,7 @@ package com.tickitecking.reservation.outbox;
 import com.tickitecking.events.EventJson;
 import com.tickitecking.localaws.EmbeddedSqs;
 import com.tickitecking.platform.testing.IntegrationTest;
+import com.tickitecking.platform.testing.ServiceProcess;
 import com.tickitecking.platform.testing.TestNames;
 import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.Storm;
@@ -18,8 +19,6 @@ import org.springframework.test.context.TestPropertySource;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "tickitecking.messaging.relay.max-backoff=1s")
 class SqsOutageIT {
 
-    private static final int PORT = freePort();
+    private static final int PORT = ServiceProcess.freePort();
     private static final String QUEUE_PREFIX = "it-" + TestNames.of(SqsOutageIT.class).replace('_', '-') + "-";
     private static volatile EmbeddedSqs sqs = startSqs();
 
@@ -146,13 +145,5 @@ class SqsOutageIT {
             }
         }
         return seats;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -130,7 +131,84 @@ public final class SeatBench {
                 details, "SeatWriter batch, MySQL C/J without rewrite");
         figures.put("insert.multirow", timeMultiRowInsert(details));
         figures.put("insert.seed", timeRowByRow(details));
+
+        ConcertDetails repriced = repriced(details);
+        System.out.printf("%n[1] repricing every seat of that concert (the seed's other slow step: modifying seats)%n");
+        figures.put("regrade.batch", timeRegrade(details, repriced));
+        figures.put("regrade.seed", timeRowByRowRegrade(repriced));
+
+        ConcertDetails seedSized = seedSizedHall();
+        System.out.printf("%n[1] the seed's own concert size: rows A-Z x seats 1-100%n");
+        timeBatchPath("jdbc:mariadb://" + dbBase + "/" + DB, seedSized,
+                "SeatWriter batch, " + seedSized.layout().totalSeats() + " seats (rows A-Z x 1-100)");
         truncateSeats();
+    }
+
+    /** Inserts the concert's seats, then times {@link SeatWriter#regrade} giving every row a new price. */
+    private double timeRegrade(ConcertDetails before, ConcertDetails after) {
+        truncateSeats();
+        try (HikariDataSource ds = dataSource("jdbc:mariadb://" + dbBase + "/" + DB)) {
+            var writer = new SeatWriter(new JdbcTemplate(ds), 1000);
+            var tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+            tx.execute(status -> writer.insertSeats(1, before));
+            long start = System.nanoTime();
+            tx.execute(status -> writer.regrade(1, before.layout(), before.grades(), after));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            checkPrices(after);
+            return rate("SeatWriter.regrade: one range UPDATE per row of seats, one batch", after.layout().totalSeats(), seconds);
+        }
+    }
+
+    /** The row-by-row way: one UPDATE per seat, each its own autocommit transaction. Bounded in time. */
+    private double timeRowByRowRegrade(ConcertDetails after) throws Exception {
+        var rows = SeatWriter.rowsOf(after);
+        long deadline = System.nanoTime() + Duration.ofSeconds(intArg("seed-seconds", 60)).toNanos();
+        int done = 0;
+        long start = System.nanoTime();
+        try (Connection c = connection();
+             PreparedStatement ps = c.prepareStatement("UPDATE seat SET grade = ?, price = ? WHERE concert_id = 1 AND seat_index = ?")) {
+            c.setAutoCommit(true);
+            for (var r : rows) {
+                ps.setString(1, r.grade());
+                ps.setBigDecimal(2, r.price().add(BigDecimal.ONE));
+                ps.setInt(3, r.index());
+                done += ps.executeUpdate();
+                if ((done & 255) == 0 && System.nanoTime() > deadline) {
+                    break;
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String name = "seed-style: one UPDATE per seat, autocommit" + (done < rows.size() ? " (" + done + " rows, time cap)" : "");
+        return rate(name, done, seconds);
+    }
+
+    private void checkPrices(ConcertDetails expected) {
+        for (SeatGrade grade : expected.grades()) {
+            long stale = jdbc().queryForObject("SELECT COUNT(*) FROM seat WHERE concert_id = 1 AND grade = ? AND price <> ?",
+                    Long.class, grade.name(), grade.price());
+            if (stale > 0) {
+                throw new IllegalStateException(stale + " seats of grade " + grade.name() + " kept their old price");
+            }
+        }
+    }
+
+    /** The same concert with every grade 10 % dearer, so every row of seats changes. */
+    private static ConcertDetails repriced(ConcertDetails details) {
+        List<SeatGrade> grades = details.grades().stream()
+                .map(g -> new SeatGrade(g.name(), g.price().multiply(new BigDecimal("1.10")).setScale(2, RoundingMode.HALF_UP), g.areas()))
+                .toList();
+        return details(details.layout(), grades);
+    }
+
+    /** The seed's grid: rows A to Z of 100 seats, 2,600 seats, one grade. */
+    private static ConcertDetails seedSizedHall() {
+        List<SeatingLayout.Row> rows = new ArrayList<>();
+        for (char row = 'A'; row <= 'Z'; row++) {
+            rows.add(new SeatingLayout.Row(String.valueOf(row), 100));
+        }
+        return details(new SeatingLayout(List.of(new SeatingLayout.Section("HALL", "Hall", rows))),
+                List.of(new SeatGrade("R", new BigDecimal("90.00"), List.of(new SeatGrade.Area("HALL", null)))));
     }
 
     private double timeBatchPath(String url, ConcertDetails details, String name) {
@@ -650,6 +728,8 @@ public final class SeatBench {
         StringBuilder line = new StringBuilder("RATIOS:");
         line.append(String.format(Locale.ROOT, " insert batch/seed-style %.1fx, batch/multi-row %.2fx;",
                 batch / figures.getOrDefault("insert.seed", Double.NaN), batch / figures.getOrDefault("insert.multirow", Double.NaN)));
+        line.append(String.format(Locale.ROOT, " reprice batch/seed-style %.1fx;",
+                figures.getOrDefault("regrade.batch", Double.NaN) / figures.getOrDefault("regrade.seed", Double.NaN)));
         line.append(String.format(Locale.ROOT, " lookups redis/seed-style %.1fx (under writes %.1fx);",
                 figures.getOrDefault("read.redis", Double.NaN) / figures.getOrDefault("read.seed", Double.NaN),
                 figures.getOrDefault("read.redis under writes", Double.NaN) / figures.getOrDefault("read.seed under writes", Double.NaN)));
