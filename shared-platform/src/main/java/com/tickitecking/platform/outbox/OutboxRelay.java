@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -90,36 +91,51 @@ public class OutboxRelay implements SmartLifecycle {
                     Timestamp.from(Instant.now()), properties.relay().batchSize());
             Map<String, List<Row>> byDestination = new LinkedHashMap<>();
             rows.forEach(row -> byDestination.computeIfAbsent(row.destination(), d -> new ArrayList<>()).add(row));
-            byDestination.forEach(this::send);
+            send(byDestination);
             return rows.size();
         });
         return claimed == null ? 0 : claimed;
     }
 
-    private void send(String destination, List<Row> rows) {
-        List<Row> sent = new ArrayList<>();
-        Map<Row, String> failed = new LinkedHashMap<>();
-        try {
-            String queueUrl = queueUrl(EventQueue.valueOf(destination));
-            for (List<Row> batch : batches(rows)) {
-                sendBatch(queueUrl, batch, sent, failed);
+    /**
+     * Sends every batch of the pass at once and waits for all of them: one round trip to SQS per pass, not one per
+     * batch, which is what kept the relay behind when a busy machine wrote events faster than it sent them.
+     */
+    private void send(Map<String, List<Row>> byDestination) {
+        Set<Row> sent = ConcurrentHashMap.newKeySet();
+        Map<Row, String> failed = new ConcurrentHashMap<>();
+        List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+        byDestination.forEach((destination, rows) -> {
+            String queueUrl;
+            try {
+                queueUrl = queueUrl(EventQueue.valueOf(destination));
+            } catch (RuntimeException e) {
+                rows.forEach(row -> failed.put(row, rootMessage(e)));
+                return;
             }
-        } catch (RuntimeException e) {
-            rows.stream().filter(r -> !sent.contains(r)).forEach(r -> failed.put(r, rootMessage(e)));
-        }
-        markPublished(sent);
+            for (List<Row> batch : batches(rows)) {
+                inFlight.add(sendBatch(queueUrl, batch)
+                        .thenAccept(response -> {
+                            response.successful().forEach(ok -> sent.add(batch.get(Integer.parseInt(ok.id()))));
+                            response.failed().forEach(ko -> failed.put(batch.get(Integer.parseInt(ko.id())), ko.code() + ": " + ko.message()));
+                        })
+                        .exceptionally(e -> {
+                            batch.forEach(row -> failed.put(row, rootMessage(e)));
+                            return null;
+                        }));
+            }
+        });
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        markPublished(List.copyOf(sent));
         failed.forEach(this::scheduleRetry);
     }
 
-    private void sendBatch(String queueUrl, List<Row> batch, List<Row> sent, Map<Row, String> failed) {
+    private CompletableFuture<SendMessageBatchResponse> sendBatch(String queueUrl, List<Row> batch) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             entries.add(SendMessageBatchRequestEntry.builder().id(String.valueOf(i)).messageBody(batch.get(i).payload()).build());
         }
-        SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)
-                .overrideConfiguration(timeouts)).join();
-        response.successful().forEach(ok -> sent.add(batch.get(Integer.parseInt(ok.id()))));
-        response.failed().forEach(ko -> failed.put(batch.get(Integer.parseInt(ko.id())), ko.code() + ": " + ko.message()));
+        return sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries).overrideConfiguration(timeouts));
     }
 
     private List<List<Row>> batches(List<Row> rows) {
