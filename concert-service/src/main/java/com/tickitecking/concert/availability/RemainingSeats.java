@@ -44,14 +44,10 @@ public class RemainingSeats {
         }
         ReservationState state = ReservationState.after(event);
         int seats = event.seats().size();
-        if (stored.isEmpty()) {
-            jdbc.update("""
-                    INSERT INTO reservation_seats (reservation_id, concert_id, seat_count, status, revision)
-                    VALUES (?, ?, ?, ?, ?)""", event.reservationId(), event.concertId(), seats, state.name(), event.revision());
-        } else {
-            jdbc.update("UPDATE reservation_seats SET seat_count = ?, status = ?, revision = ? WHERE reservation_id = ?",
-                    seats, state.name(), event.revision(), event.reservationId());
-        }
+        jdbc.update("""
+                INSERT INTO reservation_seats (reservation_id, concert_id, seat_count, status, revision) VALUES (?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE seat_count = VALUES(seat_count), status = VALUES(status), revision = VALUES(revision)""",
+                event.reservationId(), event.concertId(), seats, state.name(), event.revision());
         int takenBefore = stored.isEmpty() ? 0 : stored.getFirst().seatsTaken();
         int takenAfter = state.takesSeats() ? seats : 0;
         adjust(event.concertId(), takenAfter - takenBefore, 0);
@@ -67,13 +63,10 @@ public class RemainingSeats {
             return;
         }
         boolean blocked = event instanceof SeatBlocked;
-        if (stored.isEmpty()) {
-            jdbc.update("INSERT INTO blocked_seat (concert_id, seat, blocked, revision) VALUES (?, ?, ?, ?)",
-                    event.concertId(), event.seat(), blocked, event.revision());
-        } else {
-            jdbc.update("UPDATE blocked_seat SET blocked = ?, revision = ? WHERE concert_id = ? AND seat = ?",
-                    blocked, event.revision(), event.concertId(), event.seat());
-        }
+        jdbc.update("""
+                INSERT INTO blocked_seat (concert_id, seat, blocked, revision) VALUES (?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE blocked = VALUES(blocked), revision = VALUES(revision)""",
+                event.concertId(), event.seat(), blocked, event.revision());
         boolean blockedBefore = !stored.isEmpty() && stored.getFirst().blocked();
         adjust(event.concertId(), 0, (blocked ? 1 : 0) - (blockedBefore ? 1 : 0));
     }

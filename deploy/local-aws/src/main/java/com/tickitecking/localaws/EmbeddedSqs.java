@@ -28,6 +28,13 @@ public final class EmbeddedSqs implements AutoCloseable {
         return new EmbeddedSqs(server, boundPort);
     }
 
+    /** Starts on the given port (0: a free one) with every {@link EventQueue} under the prefix. */
+    public static EmbeddedSqs startWithQueues(int port, String prefix) {
+        EmbeddedSqs server = start(port);
+        server.createQueues(prefix);
+        return server;
+    }
+
     public URI endpoint() {
         return endpoint;
     }

@@ -19,8 +19,7 @@ public final class LocalAwsLauncher {
         String prefix = env("SQS_QUEUE_PREFIX", "tickitecking-");
         String bucket = env("S3_BUCKET", "tickitecking-media");
 
-        EmbeddedSqs sqs = EmbeddedSqs.start(sqsPort);
-        sqs.createQueues(prefix);
+        EmbeddedSqs sqs = EmbeddedSqs.startWithQueues(sqsPort, prefix);
         EmbeddedS3 s3 = EmbeddedS3.start(s3Port, s3Dir);
         s3.createBucket(bucket);
         System.out.println("local SQS at " + sqs.endpoint() + " (queues " + prefix + "*), S3 at " + s3.endpoint()

@@ -95,8 +95,7 @@ public final class ReservationBench {
 
     public static void main(String[] args) throws Exception {
         recreateDatabase();
-        EmbeddedSqs sqs = EmbeddedSqs.start(0);
-        sqs.createQueues(QUEUE_PREFIX);
+        EmbeddedSqs sqs = EmbeddedSqs.startWithQueues(0, QUEUE_PREFIX);
         String redisPrefix = "bench:reservation:" + System.currentTimeMillis() + ":";
         ConfigurableApplicationContext app = start(sqs, redisPrefix);
         try {

@@ -132,9 +132,7 @@ class SqsOutageIT {
     }
 
     private static EmbeddedSqs startSqs() {
-        EmbeddedSqs server = EmbeddedSqs.start(PORT);
-        server.createQueues(QUEUE_PREFIX);
-        return server;
+        return EmbeddedSqs.startWithQueues(PORT, QUEUE_PREFIX);
     }
 
     private static List<String> allSeats() {

@@ -15,8 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class RedisOutageIT {
 
-    private static final TcpProxy PROXY = proxy();
+    private static final TcpProxy PROXY = new TcpProxy(TestServers.redis().host(), TestServers.redis().port());
 
     @LocalServerPort
     int port;
@@ -67,14 +65,5 @@ class RedisOutageIT {
         }
         // Once Redis answers again, so does the service.
         await().atMost(Duration.ofSeconds(30)).until(() -> user.hold(concertId, "FLOOR-A-2").status() == 201);
-    }
-
-    private static TcpProxy proxy() {
-        try {
-            var redis = TestServers.redis();
-            return new TcpProxy(redis.host(), redis.port());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -34,6 +34,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,26 +162,12 @@ public final class SeatBench {
 
     /** The row-by-row way: one UPDATE per seat, each its own autocommit transaction. Bounded in time. */
     private double timeRowByRowRegrade(ConcertDetails after) throws Exception {
-        var rows = SeatWriter.rowsOf(after);
-        long deadline = System.nanoTime() + Duration.ofSeconds(intArg("seed-seconds", 60)).toNanos();
-        int done = 0;
-        long start = System.nanoTime();
-        try (Connection c = connection();
-             PreparedStatement ps = c.prepareStatement("UPDATE seat SET grade = ?, price = ? WHERE concert_id = 1 AND seat_index = ?")) {
-            c.setAutoCommit(true);
-            for (var r : rows) {
-                ps.setString(1, r.grade());
-                ps.setBigDecimal(2, r.price().add(BigDecimal.ONE));
-                ps.setInt(3, r.index());
-                done += ps.executeUpdate();
-                if ((done & 255) == 0 && System.nanoTime() > deadline) {
-                    break;
-                }
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        String name = "seed-style: one UPDATE per seat, autocommit" + (done < rows.size() ? " (" + done + " rows, time cap)" : "");
-        return rate(name, done, seconds);
+        return rowByRow("seed-style: one UPDATE per seat, autocommit",
+                "UPDATE seat SET grade = ?, price = ? WHERE concert_id = 1 AND seat_index = ?", SeatWriter.rowsOf(after), (ps, r) -> {
+                    ps.setString(1, r.grade());
+                    ps.setBigDecimal(2, r.price().add(BigDecimal.ONE));
+                    ps.setInt(3, r.index());
+                });
     }
 
     private void checkPrices(ConcertDetails expected) {
@@ -257,21 +244,31 @@ public final class SeatBench {
     /** The seed-script way: one INSERT per seat, each its own autocommit transaction. Bounded in time. */
     private double timeRowByRow(ConcertDetails details) throws Exception {
         truncateSeats();
-        var rows = SeatWriter.rowsOf(details);
+        return rowByRow("seed-style: one INSERT per row, autocommit", INSERT, SeatWriter.rowsOf(details), (ps, r) -> {
+            ps.setLong(1, 1);
+            ps.setInt(2, r.index());
+            ps.setString(3, r.seat().toString());
+            ps.setString(4, r.seat().section());
+            ps.setString(5, r.seat().row());
+            ps.setInt(6, r.seat().number());
+            ps.setString(7, r.grade());
+            ps.setBigDecimal(8, r.price());
+        });
+    }
+
+    private interface RowBinder {
+        void bind(PreparedStatement ps, SeatWriter.NewSeat row) throws SQLException;
+    }
+
+    /** Runs {@code sql} once per row, each its own autocommit transaction, until done or {@code --seed-seconds}. */
+    private double rowByRow(String name, String sql, List<SeatWriter.NewSeat> rows, RowBinder binder) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(intArg("seed-seconds", 60)).toNanos();
         int done = 0;
         long start = System.nanoTime();
-        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             c.setAutoCommit(true);
             for (var r : rows) {
-                ps.setLong(1, 1);
-                ps.setInt(2, r.index());
-                ps.setString(3, r.seat().toString());
-                ps.setString(4, r.seat().section());
-                ps.setString(5, r.seat().row());
-                ps.setInt(6, r.seat().number());
-                ps.setString(7, r.grade());
-                ps.setBigDecimal(8, r.price());
+                binder.bind(ps, r);
                 ps.executeUpdate();
                 done++;
                 if ((done & 255) == 0 && System.nanoTime() > deadline) {
@@ -280,8 +277,7 @@ public final class SeatBench {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        String name = "seed-style: one INSERT per row, autocommit" + (done < rows.size() ? " (" + done + " rows, time cap)" : "");
-        return rate(name, done, seconds);
+        return rate(name + (done < rows.size() ? " (" + done + " rows, time cap)" : ""), done, seconds);
     }
 
     private double rate(String name, int rows, double seconds) {
@@ -303,8 +299,7 @@ public final class SeatBench {
     private void readBenchmark() throws Exception {
         int concerts = intArg("concerts", 20);
         int perConcert = intArg("seats-per-concert", 5_000);
-        EmbeddedSqs sqs = EmbeddedSqs.start(0);
-        sqs.createQueues("bench-");
+        EmbeddedSqs sqs = EmbeddedSqs.startWithQueues(0, "bench-");
         int port = intArg("port", 18083);
         ConfigurableApplicationContext app = startSeatService(sqs, port);
         try {

@@ -98,8 +98,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Sends every batch of the pass at once and waits for all of them: one round trip to SQS per pass, not one per
-     * batch, which is what kept the relay behind when a busy machine wrote events faster than it sent them.
+     * Sends every batch of the pass at once and waits for all of them, so a pass waits about one SQS round trip
+     * instead of one per batch (sending them one by one kept the relay behind on a busy machine).
      */
     private void send(Map<String, List<Row>> byDestination) {
         Set<Row> sent = ConcurrentHashMap.newKeySet();

@@ -3,6 +3,7 @@ package com.tickitecking.platform.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -23,8 +24,12 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Link> links = new CopyOnWriteArrayList<>();
     private volatile boolean stalled;
 
-    public TcpProxy(String targetHost, int targetPort) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    public TcpProxy(String targetHost, int targetPort) {
+        try {
+            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         Thread.ofPlatform().daemon().name("tcp-proxy-" + targetPort).start(this::accept);

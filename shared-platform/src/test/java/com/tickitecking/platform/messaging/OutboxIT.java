@@ -21,8 +21,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,12 +41,10 @@ class OutboxIT {
     static final String PREFIX = "outbox-it-";
     static EmbeddedSqs sqs = startSqs();
     /** The relay reaches SQS through this, so a test can break its connections. */
-    static final TcpProxy PROXY = proxyTo(SQS_PORT);
+    static final TcpProxy PROXY = new TcpProxy("127.0.0.1", SQS_PORT);
 
     static EmbeddedSqs startSqs() {
-        EmbeddedSqs server = EmbeddedSqs.start(SQS_PORT);
-        server.createQueues(PREFIX);
-        return server;
+        return EmbeddedSqs.startWithQueues(SQS_PORT, PREFIX);
     }
 
     @DynamicPropertySource
@@ -62,14 +58,6 @@ class OutboxIT {
     static void stopSqs() {
         PROXY.close();
         sqs.close();
-    }
-
-    static TcpProxy proxyTo(int port) {
-        try {
-            return new TcpProxy("127.0.0.1", port);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Autowired
