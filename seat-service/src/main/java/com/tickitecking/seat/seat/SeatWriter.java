@@ -7,6 +7,8 @@ import com.tickitecking.events.SeatingLayout;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +24,8 @@ import java.util.Objects;
  */
 public class SeatWriter {
 
-    static final String INSERT = """
+    /** One seat; {@link #bindInsert} fills it. */
+    public static final String INSERT = """
             INSERT INTO seat (concert_id, seat_index, label, section, row_label, number, grade, price, status)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'AVAILABLE')""";
 
@@ -51,17 +54,20 @@ public class SeatWriter {
     /** Inserts every seat of the concert as AVAILABLE; returns how many. */
     public int insertSeats(long concertId, ConcertDetails details) {
         List<NewSeat> rows = rowsOf(details);
-        jdbc.batchUpdate(INSERT, rows, batchSize, (ps, row) -> {
-            ps.setLong(1, concertId);
-            ps.setInt(2, row.index());
-            ps.setString(3, row.seat().toString());
-            ps.setString(4, row.seat().section());
-            ps.setString(5, row.seat().row());
-            ps.setInt(6, row.seat().number());
-            ps.setString(7, row.grade());
-            ps.setBigDecimal(8, row.price());
-        });
+        jdbc.batchUpdate(INSERT, rows, batchSize, (ps, row) -> bindInsert(ps, concertId, row));
         return rows.size();
+    }
+
+    /** Binds one seat to {@link #INSERT}; the benchmark's row-by-row baseline binds the same way. */
+    public static void bindInsert(PreparedStatement ps, long concertId, NewSeat row) throws SQLException {
+        ps.setLong(1, concertId);
+        ps.setInt(2, row.index());
+        ps.setString(3, row.seat().toString());
+        ps.setString(4, row.seat().section());
+        ps.setString(5, row.seat().row());
+        ps.setInt(6, row.seat().number());
+        ps.setString(7, row.grade());
+        ps.setBigDecimal(8, row.price());
     }
 
     /**

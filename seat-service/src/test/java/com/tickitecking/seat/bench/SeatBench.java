@@ -65,9 +65,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SeatBench {
 
     private static final String DB = "tickitecking_seat_bench";
-    private static final String INSERT = """
-            INSERT INTO seat (concert_id, seat_index, label, section, row_label, number, grade, price, status)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'AVAILABLE')""";
 
     private final Map<String, String> args;
     private final String dbBase;
@@ -244,16 +241,8 @@ public final class SeatBench {
     /** The seed-script way: one INSERT per seat, each its own autocommit transaction. Bounded in time. */
     private double timeRowByRow(ConcertDetails details) throws Exception {
         truncateSeats();
-        return rowByRow("seed-style: one INSERT per row, autocommit", INSERT, SeatWriter.rowsOf(details), (ps, r) -> {
-            ps.setLong(1, 1);
-            ps.setInt(2, r.index());
-            ps.setString(3, r.seat().toString());
-            ps.setString(4, r.seat().section());
-            ps.setString(5, r.seat().row());
-            ps.setInt(6, r.seat().number());
-            ps.setString(7, r.grade());
-            ps.setBigDecimal(8, r.price());
-        });
+        return rowByRow("seed-style: one INSERT per row, autocommit", SeatWriter.INSERT, SeatWriter.rowsOf(details),
+                (ps, r) -> SeatWriter.bindInsert(ps, 1, r));
     }
 
     private interface RowBinder {
