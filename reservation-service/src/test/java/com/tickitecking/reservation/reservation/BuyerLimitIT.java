@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,6 +87,7 @@ class BuyerLimitIT {
         });
 
         List<TestHttp.Response> answers = new ArrayList<>();
+        long started = System.nanoTime();
         try (var pool = Executors.newFixedThreadPool(PARALLEL_HOLDS)) {
             List<Future<TestHttp.Response>> futures = new ArrayList<>();
             holds.forEach(hold -> futures.add(pool.submit(hold)));
@@ -97,6 +99,7 @@ class BuyerLimitIT {
             running.set(false);
             sampler.join();
         }
+        long millis = (System.nanoTime() - started) / 1_000_000;
 
         int granted = 0;
         Set<String> refusedSeats = new HashSet<>();
@@ -117,6 +120,9 @@ class BuyerLimitIT {
             assertThat(problem.get("detail").asString()).contains("at most 8 tickets", "already have " + held);
             refusedSeats.addAll(requests.get(i));
         }
+        LoggerFactory.getLogger(BuyerLimitIT.class).info("{} parallel holds by one buyer: {} granted ({} seats), {} refused, in {} ms",
+                PARALLEL_HOLDS, answers.stream().filter(a -> a.status() == 201).count(), granted,
+                answers.stream().filter(a -> a.status() == 409).count(), millis);
         assertThat(granted).isBetween(1, 8);
         assertThat(activeSeatsOf(buyer, concertId)).isEqualTo(granted);
         assertThat(mostSeen.get()).as("the most the buyer ever had at once").isLessThanOrEqualTo(8);
