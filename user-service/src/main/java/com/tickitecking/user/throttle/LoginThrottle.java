@@ -20,7 +20,8 @@ import java.util.Locale;
  * it (or an attacker would reset it by logging into an account of their own between guesses).
  * <p>
  * Each counter is a hash {@code failures}, {@code until} (ms, Redis's clock) that expires by itself
- * {@code forget-after} after its last failure.
+ * {@code forget-after} after its last failure. One script reads two keys (account and address): fine on one Redis
+ * primary (ElastiCache without cluster mode, as deployed), not on Redis Cluster.
  */
 @Component
 public class LoginThrottle {
