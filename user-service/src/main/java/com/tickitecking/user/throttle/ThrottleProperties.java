@@ -11,6 +11,12 @@ import java.time.Duration;
 @ConfigurationProperties("tickitecking.throttle")
 public record ThrottleProperties(Login login, Signup signup) {
 
+    public ThrottleProperties {
+        if (login == null || signup == null) {
+            throw new IllegalArgumentException("tickitecking.throttle needs login and signup settings");
+        }
+    }
+
     /**
      * @param perUsername  the back-off of one account (or unknown username) after failed logins
      * @param perAddress   the back-off of one client address after failed logins, whichever usernames they named
