@@ -64,6 +64,9 @@ locals {
       } : {},
       s.bucket ? { S3_BUCKET = module.s3.bucket, S3_ENDPOINT = "", S3_PATH_STYLE = "false" } : {},
       s.public ? { for t, url in local.service_urls : "${upper(replace(t, "-", "_"))}_URL" => url if t != k } : {},
+      # the ALB appends the client's address to X-Forwarded-For: the gateway takes that entry as the client's
+      # (per-address rate limit, X-Client-Address for user-service's login and sign-up limits), never the leftmost
+      s.public ? { TICKITECKING_GATEWAY_CLIENTADDRESS_TRUSTEDPROXIES = "1" } : {},
     )
   }
 

@@ -173,6 +173,14 @@ run "services_are_wired_to_each_other_and_their_stores" {
   }
 
   assert {
+    condition = contains(
+      [for e in module.service["gateway-service"].container_definition.environment : "${e.name}=${e.value}"],
+      "TICKITECKING_GATEWAY_CLIENTADDRESS_TRUSTEDPROXIES=1",
+    )
+    error_message = "Behind the ALB the gateway must take the client's address from the entry the ALB appends to X-Forwarded-For."
+  }
+
+  assert {
     condition     = anytrue([for e in module.service["seat-service"].container_definition.environment : e.name == "DB_REPLICA_URL" && strcontains(e.value, module.rds.replica_address)])
     error_message = "seat-service must read from the replica."
   }
