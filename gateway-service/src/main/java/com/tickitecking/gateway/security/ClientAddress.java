@@ -43,6 +43,18 @@ public class ClientAddress {
         return resolve(request.getHeaders().get(FORWARDED_FOR), hostOf(request.getRemoteAddress()), settings.trustedProxies());
     }
 
+    /**
+     * Whether the request came through a proxy (it carries X-Forwarded-For, as every request through the public
+     * load balancer does), read from the raw request for the same reason as {@link #of}.
+     */
+    public boolean cameThroughProxy(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (ServerHttpRequestDecorator.getNativeRequest(request) instanceof HttpServerRequest raw) {
+            return raw.requestHeaders().contains(FORWARDED_FOR);
+        }
+        return request.getHeaders().containsHeader(FORWARDED_FOR);
+    }
+
     /** The rule, apart from the request: the peer itself, or the entry the last trusted proxy appended. */
     static String resolve(List<String> forwardedFor, String peer, int trustedProxies) {
         if (trustedProxies == 0) {
