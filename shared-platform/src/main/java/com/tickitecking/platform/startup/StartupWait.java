@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * Before a service builds anything that connects (the connection pool, Flyway, Redisson, the SQS listeners), waits
- * until each server it needs answers: the database, Redis, SQS and S3, as far as the service uses them. It probes with
+ * until each server it needs answers: the database, Redis and SQS, as far as the service uses them
+ * (not S3: media-service runs without it, answering uploads with 503). It probes with
  * back-off and says what it waits for, so a server that is slow or not there yet at start delays the start instead
  * of failing it; after {@code tickitecking.startup.max-wait} it fails with the last reason. The clients' own short
  * time-outs for running requests are left as they are.
@@ -62,11 +63,6 @@ public class StartupWait implements ApplicationListener<ApplicationPreparedEvent
             URI endpoint = URI.create(environment.getProperty("spring.cloud.aws.sqs.endpoint",
                     "https://sqs." + environment.getProperty("spring.cloud.aws.region.static", "us-east-1") + ".amazonaws.com/"));
             dependencies.add(new StartupDependency("SQS", endpoint.toString(), StartupProbes.http(endpoint, timeout)));
-        }
-        // media-service's S3 stand-in locally; real S3 (no endpoint) is not waited for
-        String s3 = environment.getProperty("tickitecking.s3.endpoint");
-        if (s3 != null && !s3.isBlank()) {
-            dependencies.add(new StartupDependency("S3", s3, StartupProbes.http(URI.create(s3), timeout)));
         }
         return dependencies;
     }
