@@ -30,6 +30,13 @@ locals {
     "admin-password"  = "Password of the initial user-service admin account"
   }
 
+  # Each service with a database logs in as its own user, allowed onto that
+  # database only (modules/db_users), never as the RDS master.
+  db_users = {
+    for k, s in local.service_wiring : k => { username = replace(k, "-", "_"), database = s.database }
+    if s.database != null
+  }
+
   # Service names resolve through ECS Service Connect.
   service_urls = { for k, s in local.service_wiring : k => "http://${k}:${s.port}" }
 
@@ -50,20 +57,25 @@ locals {
         JWT_JWKS_URI                         = "${local.service_urls["user-service"]}/.well-known/jwks.json"
       },
       s.database == null ? {} : {
-        DB_URL      = "jdbc:mysql://${module.rds.address}:${module.rds.port}/${s.database}${local.jdbc_params}"
-        DB_USERNAME = module.rds.username
+        DB_URL = "jdbc:mysql://${module.rds.address}:${module.rds.port}/${s.database}${local.jdbc_params}"
       },
       k == "seat-service" ? {
         DB_REPLICA_URL = "jdbc:mysql://${module.rds.replica_address}:${module.rds.port}/${s.database}${local.jdbc_params}"
       } : {},
       s.bucket ? { S3_BUCKET = module.s3.bucket, S3_ENDPOINT = "", S3_PATH_STYLE = "false" } : {},
       s.public ? { for t, url in local.service_urls : "${upper(replace(t, "-", "_"))}_URL" => url if t != k } : {},
+      # the ALB appends the client's address to X-Forwarded-For: the gateway takes that entry as the client's
+      # (per-address rate limit, X-Client-Address for user-service's login and sign-up limits), never the leftmost
+      s.public ? { TICKITECKING_GATEWAY_CLIENTADDRESS_TRUSTEDPROXIES = "1" } : {},
     )
   }
 
   secrets = {
     for k, s in local.services : k => merge(
-      s.database == null ? {} : { DB_PASSWORD = "${module.rds.master_user_secret_arn}:password::" },
+      s.database == null ? {} : {
+        DB_USERNAME = "${module.db_users.secret_arns[k]}:username::"
+        DB_PASSWORD = "${module.db_users.secret_arns[k]}:password::"
+      },
       k == "user-service" ? {
         JWT_PRIVATE_KEY = module.secrets.arns["jwt-private-key"]
         ADMIN_PASSWORD  = module.secrets.arns["admin-password"]
@@ -74,7 +86,7 @@ locals {
   # Lists whose length is known at plan time (IAM policy counts depend on it).
   secret_arns = {
     for k, s in local.services : k => concat(
-      s.database == null ? [] : [module.rds.master_user_secret_arn],
+      s.database == null ? [] : [module.db_users.secret_arns[k]],
       k == "user-service" ? [module.secrets.arns["jwt-private-key"], module.secrets.arns["admin-password"]] : [],
     )
   }

@@ -27,11 +27,12 @@ module "ecr" {
 }
 
 module "ecs_cluster" {
-  source                = "./modules/ecs_cluster"
-  name                  = local.name
-  vpc_id                = module.network.vpc_id
-  alb_security_group_id = module.alb.security_group_id
-  alb_target_port       = local.services[local.gateway].port
+  source                  = "./modules/ecs_cluster"
+  name                    = local.name
+  vpc_id                  = module.network.vpc_id
+  alb_security_group_id   = module.alb.security_group_id
+  alb_target_port         = local.services[local.gateway].port
+  scraper_security_groups = var.metrics_scraper_security_groups
   port_range = {
     from = min([for s in local.services : s.port]...)
     to   = max([for s in local.services : s.port]...)
@@ -73,6 +74,21 @@ module "secrets" {
   source  = "./modules/secrets"
   prefix  = "${local.name}/"
   secrets = local.app_secrets
+}
+
+# One MySQL login per service and the one-off task that creates them (the only
+# holder of the master secret); CD runs the task after every apply.
+module "db_users" {
+  source            = "./modules/db_users"
+  name              = local.name
+  cluster_name      = module.ecs_cluster.cluster_name
+  region            = var.region
+  users             = local.db_users
+  master_secret_arn = module.rds.master_user_secret_arn
+  db_host           = module.rds.address
+  db_port           = module.rds.port
+  secret_prefix     = "${local.name}/"
+  password_version  = var.db_password_version
 }
 
 module "service_iam" {

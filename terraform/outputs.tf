@@ -37,7 +37,23 @@ output "db_replica_endpoint" {
 }
 
 output "db_master_secret_arn" {
-  value = module.rds.master_user_secret_arn
+  description = "Read only by the db_users bootstrap task."
+  value       = module.rds.master_user_secret_arn
+}
+
+output "db_user_secret_arns" {
+  description = "Service => its own database login's secret."
+  value       = module.db_users.secret_arns
+}
+
+output "db_users_task" {
+  description = "What CD needs to run the database-login bootstrap task (aws ecs run-task)."
+  value = {
+    family             = module.db_users.task_family
+    log_group          = module.db_users.log_group_name
+    subnet_ids         = module.network.private_subnet_ids
+    security_group_ids = [module.ecs_cluster.tasks_security_group_id]
+  }
 }
 
 output "app_secret_arns" {

@@ -88,3 +88,15 @@ variable "admin_username" {
   type        = string
   default     = "admin"
 }
+
+variable "db_password_version" {
+  description = "Raise by one to give every service a new database password (manual rotation: see modules/db_users)."
+  type        = number
+  default     = 1
+}
+
+variable "metrics_scraper_security_groups" {
+  description = "Security groups (by a static label) of a Prometheus inside the VPC that scrapes /actuator/prometheus on the tasks' own ports; the public ALB never routes /actuator."
+  type        = map(string)
+  default     = {}
+}

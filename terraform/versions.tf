@@ -1,6 +1,7 @@
 terraform {
-  # 1.7+ for mock_provider in terraform test.
-  required_version = ">= 1.7.0"
+  # 1.11+ for write-only attributes (the database login secrets, modules/db_users);
+  # mock_provider in terraform test needs 1.7+.
+  required_version = ">= 1.11.0"
 
   required_providers {
     aws = {

@@ -6,7 +6,8 @@
 #   seats.csv    one hold per line: a JSON fragment of 2 adjacent seat labels ("FLOOR-1-7","FLOOR-1-8"), taken from
 #                the "hot" front rows, each pair CONTENTION times in random order: the storm's users race for them
 # Steps: admin login -> sign up users -> promote one to COMPANY_USER -> as that user create an auditorium and a
-# concert with grades covering every seat -> wait until GET /concerts/{id}/seats answers 200 and a probe hold is
+# concert with grades covering every seat (buyer limit 50, the most allowed: the storm measures seat contention, and
+# a booker wins about 20 seats) -> wait until GET /concerts/{id}/seats answers 200 and a probe hold is
 # answered 400 (the concert is known, the probe seat is not) instead of 404.
 #
 # usage: deploy/load/setup.sh [--host H] [--port P] [--users N] [--seats N] [--hot N] [--contention K] [--out DIR]
@@ -136,6 +137,7 @@ CONCERT=$(jq -nc --arg name "Load Test Live $RUN_ID" --arg start "$START" --argj
   --argjson rest "$( [ "$FLOOR_ROWS" -gt "$VIP_ROWS" ] && labels $((VIP_ROWS + 1)) "$FLOOR_ROWS" || echo '[]')" \
   --argjson balcony "$BALCONY_ROWS" '
   {name:$name, description:"Created by deploy/load/setup.sh", startTime:$start, auditoriumId:$aud,
+   maxTicketsPerBuyer:50,
    grades:([{name:"VIP", price:150.00, areas:[{section:"FLOOR", rows:$vip}]}]
            + (if ($rest|length) > 0 then [{name:"R", price:90.00, areas:[{section:"FLOOR", rows:$rest}]}] else [] end)
            + (if $balcony > 0 then [{name:"S", price:50.00, areas:[{section:"BALCONY"}]}] else [] end))}')

@@ -28,6 +28,11 @@ mock_provider "aws" {
       arn = "arn:aws:iam::123456789012:role/mock"
     }
   }
+  mock_resource "aws_lb_listener" {
+    defaults = {
+      arn = "arn:aws:elasticloadbalancing:eu-central-1:123456789012:listener/app/tickitecking-prod/0123456789abcdef/0123456789abcdef"
+    }
+  }
   mock_resource "aws_db_instance" {
     defaults = {
       master_user_secret = [{
@@ -168,18 +173,121 @@ run "services_are_wired_to_each_other_and_their_stores" {
   }
 
   assert {
+    condition = contains(
+      [for e in module.service["gateway-service"].container_definition.environment : "${e.name}=${e.value}"],
+      "TICKITECKING_GATEWAY_CLIENTADDRESS_TRUSTEDPROXIES=1",
+    )
+    error_message = "Behind the ALB the gateway must take the client's address from the entry the ALB appends to X-Forwarded-For."
+  }
+
+  assert {
     condition     = anytrue([for e in module.service["seat-service"].container_definition.environment : e.name == "DB_REPLICA_URL" && strcontains(e.value, module.rds.replica_address)])
     error_message = "seat-service must read from the replica."
   }
 
   assert {
-    condition     = [for s in module.service["user-service"].container_definition.secrets : s.name] == ["ADMIN_PASSWORD", "DB_PASSWORD", "JWT_PRIVATE_KEY"]
-    error_message = "user-service gets its DB password, JWT key and admin password from Secrets Manager."
+    condition     = [for s in module.service["user-service"].container_definition.secrets : s.name] == ["ADMIN_PASSWORD", "DB_PASSWORD", "DB_USERNAME", "JWT_PRIVATE_KEY"]
+    error_message = "user-service gets its DB login, JWT key and admin password from Secrets Manager."
   }
 
   assert {
     condition     = alltrue([for s in module.service : strcontains(s.container_definition.healthCheck.command[1], "/actuator/health/readiness")])
     error_message = "Every container is health-checked on readiness."
+  }
+}
+
+run "each_service_logs_into_the_database_as_its_own_user" {
+  command = apply
+
+  # (the mock gives every secret its own random ARN, so "its own" and "the master" are told apart)
+  assert {
+    condition     = length(distinct(concat(values(module.db_users.secret_arns), [module.rds.master_user_secret_arn]))) == 6
+    error_message = "Five distinct login secrets, none of them the master secret."
+  }
+
+  assert {
+    condition     = toset(keys(module.db_users.secret_arns)) == toset(["user-service", "concert-service", "seat-service", "reservation-service", "media-service"])
+    error_message = "Every service with a database has its own login secret; the gateway has none."
+  }
+
+  assert {
+    condition = alltrue(flatten([
+      for k, arn in module.db_users.secret_arns : [
+        for s in module.service[k].container_definition.secrets : startswith(s.valueFrom, "${arn}:") if contains(["DB_USERNAME", "DB_PASSWORD"], s.name)
+      ]
+    ]))
+    error_message = "DB_USERNAME and DB_PASSWORD of each service come from that service's own login secret."
+  }
+
+  assert {
+    condition = alltrue([
+      for k, arn in module.db_users.secret_arns : length([
+        for s in module.service[k].container_definition.secrets : s if contains(["DB_USERNAME", "DB_PASSWORD"], s.name)
+      ]) == 2
+    ])
+    error_message = "Each service with a database gets both DB_USERNAME and DB_PASSWORD as secrets."
+  }
+
+  assert {
+    condition     = alltrue([for k, s in module.service : !anytrue([for e in s.container_definition.environment : e.name == "DB_USERNAME"])])
+    error_message = "No service gets a database user name as plain environment (the master's name was)."
+  }
+
+  assert {
+    condition     = alltrue([for k, s in module.service : !strcontains(jsonencode(s.container_definition.secrets), module.rds.master_user_secret_arn)])
+    error_message = "No service task may be given the RDS master secret."
+  }
+
+  assert {
+    condition     = alltrue([for k, r in module.service_iam : !contains(r.execution_secret_arns, module.rds.master_user_secret_arn)])
+    error_message = "No service's execution role may read the RDS master secret."
+  }
+
+  assert {
+    condition = alltrue([
+      for k, arn in module.db_users.secret_arns : module.service_iam[k].execution_secret_arns == (k == "user-service"
+      ? [arn, module.secrets.arns["jwt-private-key"], module.secrets.arns["admin-password"]] : [arn])
+    ])
+    error_message = "Each service's execution role reads its own login secret (and user-service its JWT key and admin password), nothing else."
+  }
+
+  assert {
+    condition     = contains(module.db_users.execution_secret_arns, module.rds.master_user_secret_arn)
+    error_message = "The bootstrap task is the one that reads the master secret."
+  }
+
+  assert {
+    condition     = toset([for s in module.db_users.container_definition.secrets : s.valueFrom if startswith(s.valueFrom, module.rds.master_user_secret_arn)]) == toset(["${module.rds.master_user_secret_arn}:username::", "${module.rds.master_user_secret_arn}:password::"])
+    error_message = "The bootstrap task logs in with the master secret."
+  }
+
+  assert {
+    condition     = strcontains(module.db_users.container_definition.command[0], "GRANT ALL PRIVILEGES ON tickitecking_seat.* TO '$${SEAT_SERVICE_DB_USERNAME}'@'%'")
+    error_message = "The bootstrap grants each login its own database only."
+  }
+
+  assert {
+    condition     = !strcontains(module.db_users.container_definition.command[0], "*.*")
+    error_message = "No login gets rights on every database."
+  }
+}
+
+run "the_public_alb_never_routes_the_actuator" {
+  command = apply
+
+  assert {
+    condition     = module.alb.private_path_rule.listener_arn == module.alb.https_listener_arn
+    error_message = "The rule sits on the public HTTPS listener."
+  }
+
+  assert {
+    condition     = module.alb.private_path_rule.priority == 1 && module.alb.private_path_rule.action == "fixed-response" && module.alb.private_path_rule.status_code == "404"
+    error_message = "Before any forwarding, the listener answers /actuator with a fixed 404."
+  }
+
+  assert {
+    condition     = contains(module.alb.private_path_rule.patterns, "*/actuator/*") && contains(module.alb.private_path_rule.patterns, "*/actuator")
+    error_message = "The rule covers /actuator and everything under it (/actuator/prometheus)."
   }
 }
 

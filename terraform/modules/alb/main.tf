@@ -80,6 +80,32 @@ resource "aws_lb_listener" "https" {
   }
 }
 
+# The actuator (metrics, health details, the gateway's route list) is for the
+# VPC only: before any forwarding, the public listener answers 404 for it.
+# Prometheus scrapes the tasks directly (modules/ecs_cluster), and the target
+# group's health check goes to the tasks directly too, so neither needs this
+# path through the listener. The patterns also catch /x/../actuator, //actuator
+# and /actuator;param, which the services would still map to the actuator.
+resource "aws_lb_listener_rule" "hide_actuator" {
+  listener_arn = aws_lb_listener.https.arn
+  priority     = 1
+
+  action {
+    type = "fixed-response"
+    fixed_response {
+      content_type = "application/json"
+      status_code  = "404"
+      message_body = jsonencode({ type = "about:blank", title = "Not Found", status = 404 })
+    }
+  }
+
+  condition {
+    path_pattern {
+      values = var.private_path_patterns
+    }
+  }
+}
+
 resource "aws_lb_listener" "http" {
   load_balancer_arn = aws_lb.this.arn
   port              = 80

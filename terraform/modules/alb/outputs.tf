@@ -23,3 +23,18 @@ output "request_count_resource_label" {
 output "internal" {
   value = aws_lb.this.internal
 }
+
+output "private_path_rule" {
+  description = "The listener rule hiding the actuator: where it sits and what it answers."
+  value = {
+    listener_arn = aws_lb_listener_rule.hide_actuator.listener_arn
+    priority     = aws_lb_listener_rule.hide_actuator.priority
+    action       = aws_lb_listener_rule.hide_actuator.action[0].type
+    status_code  = aws_lb_listener_rule.hide_actuator.action[0].fixed_response[0].status_code
+    patterns     = one(aws_lb_listener_rule.hide_actuator.condition[*].path_pattern[0].values)
+  }
+}
+
+output "https_listener_arn" {
+  value = aws_lb_listener.https.arn
+}

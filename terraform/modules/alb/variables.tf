@@ -40,3 +40,9 @@ variable "deletion_protection" {
   type    = bool
   default = true
 }
+
+variable "private_path_patterns" {
+  description = "Paths the public listener answers 404 for (ALB path patterns: * is any run of characters)."
+  type        = list(string)
+  default     = ["*/actuator", "*/actuator/*", "*/actuator;*"]
+}

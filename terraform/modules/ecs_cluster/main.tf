@@ -58,6 +58,18 @@ resource "aws_vpc_security_group_ingress_rule" "from_alb" {
   referenced_security_group_id = var.alb_security_group_id
 }
 
+# Prometheus inside the VPC scrapes each task directly on its own port: the
+# public ALB answers 404 for /actuator/** (modules/alb), so metrics never leave the VPC.
+resource "aws_vpc_security_group_ingress_rule" "from_scrapers" {
+  for_each                     = var.scraper_security_groups
+  security_group_id            = aws_security_group.tasks.id
+  description                  = "Metrics scraper ${each.key}"
+  ip_protocol                  = "tcp"
+  from_port                    = var.port_range.from
+  to_port                      = var.port_range.to
+  referenced_security_group_id = each.value
+}
+
 # Egress: AWS APIs (SQS, S3, Secrets Manager, ECR, logs) through NAT, RDS, Redis.
 resource "aws_vpc_security_group_egress_rule" "all" {
   security_group_id = aws_security_group.tasks.id

@@ -1,5 +1,7 @@
 package com.tickitecking.gateway;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.List;
@@ -11,10 +13,11 @@ import java.util.Map;
  * @param services    each service's base URL by name (routes and API docs)
  * @param publicPaths requests that need no token, as {@code "GET /api/v1/concerts/**"}
  * @param rateLimit   the per-caller budget
+ * @param maxRequestBody the largest request body a route takes unless its metadata says otherwise
  */
 @ConfigurationProperties("tickitecking.gateway")
 public record GatewayProperties(String jwksUri, String issuer, Map<String, String> services, List<String> publicPaths,
-                                RateLimit rateLimit) {
+                                RateLimit rateLimit, @DefaultValue("1MB") DataSize maxRequestBody) {
 
     public GatewayProperties {
         services = services == null ? Map.of() : Map.copyOf(services);

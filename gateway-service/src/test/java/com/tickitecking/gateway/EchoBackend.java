@@ -42,7 +42,9 @@ final class EchoBackend implements AutoCloseable {
                 String headers = exchange.getRequestHeaders().entrySet().stream()
                         .map(e -> "\"" + e.getKey().toLowerCase() + "\":\"" + String.join(",", e.getValue()).replace("\"", "'") + "\"")
                         .collect(Collectors.joining(","));
-                respond(exchange, "{\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"headers\":{" + headers + "}}");
+                long bodyBytes = exchange.getRequestBody().readAllBytes().length;
+                respond(exchange, "{\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"bodyBytes\":" + bodyBytes
+                        + ",\"headers\":{" + headers + "}}");
             });
             server.start();
             return new EchoBackend(server);

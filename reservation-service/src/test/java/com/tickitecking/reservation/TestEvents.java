@@ -53,6 +53,12 @@ public final class TestEvents {
                 List.of(new SeatGrade("R", new BigDecimal("50.00"), List.of(new SeatGrade.Area("FLOOR", List.of())))));
     }
 
+    /** The same concert with another buyer limit. */
+    public static ConcertDetails withBuyerLimit(ConcertDetails details, int maxTicketsPerBuyer) {
+        return new ConcertDetails(details.ownerId(), details.name(), details.startTime(), details.auditoriumId(),
+                details.auditoriumName(), details.layout(), details.grades(), maxTicketsPerBuyer);
+    }
+
     /** Publishes a ConcertCreated and waits until the service has it. */
     public long concertOnSale(ConcertDetails details) {
         long concertId = newConcertId();

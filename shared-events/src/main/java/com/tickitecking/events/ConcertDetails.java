@@ -1,5 +1,8 @@
 package com.tickitecking.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -8,6 +11,9 @@ import java.util.Objects;
  * What the other services need to know about a concert, without calling concert-service: who owns it, when it
  * starts, the venue's seating layout and the grades with their prices. A 60,000-seat stadium travels as a few
  * hundred row descriptions, well under SQS's 256 KB limit.
+ *
+ * @param maxTicketsPerBuyer the most seats one account may hold and have confirmed for this concert at once; an
+ *                           event written before the field existed reads as {@link #DEFAULT_MAX_TICKETS_PER_BUYER}
  */
 public record ConcertDetails(
         long ownerId,
@@ -16,13 +22,39 @@ public record ConcertDetails(
         long auditoriumId,
         String auditoriumName,
         SeatingLayout layout,
-        List<SeatGrade> grades) {
+        List<SeatGrade> grades,
+        int maxTicketsPerBuyer) {
+
+    /** The buyer limit of a concert whose organiser set none, and of events older than the field. */
+    public static final int DEFAULT_MAX_TICKETS_PER_BUYER = 8;
 
     public ConcertDetails {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(startTime, "startTime");
         Objects.requireNonNull(layout, "layout");
         grades = List.copyOf(grades);
+        if (maxTicketsPerBuyer < 1) {
+            throw new IllegalArgumentException("maxTicketsPerBuyer must be at least 1, was " + maxTicketsPerBuyer);
+        }
+    }
+
+    /** Reads the JSON form; a missing (or null) {@code maxTicketsPerBuyer} is an event older than the field. */
+    @JsonCreator
+    static ConcertDetails fromJson(@JsonProperty("ownerId") long ownerId, @JsonProperty("name") String name,
+                                   @JsonProperty("startTime") Instant startTime,
+                                   @JsonProperty("auditoriumId") long auditoriumId,
+                                   @JsonProperty("auditoriumName") String auditoriumName,
+                                   @JsonProperty("layout") SeatingLayout layout,
+                                   @JsonProperty("grades") List<SeatGrade> grades,
+                                   @JsonProperty("maxTicketsPerBuyer") Integer maxTicketsPerBuyer) {
+        return new ConcertDetails(ownerId, name, startTime, auditoriumId, auditoriumName, layout, grades,
+                maxTicketsPerBuyer == null ? DEFAULT_MAX_TICKETS_PER_BUYER : maxTicketsPerBuyer);
+    }
+
+    /** A concert with the default buyer limit. */
+    public ConcertDetails(long ownerId, String name, Instant startTime, long auditoriumId, String auditoriumName,
+                          SeatingLayout layout, List<SeatGrade> grades) {
+        this(ownerId, name, startTime, auditoriumId, auditoriumName, layout, grades, DEFAULT_MAX_TICKETS_PER_BUYER);
     }
 
     /** The grade that covers the seat, or {@code null} when no grade covers it. */

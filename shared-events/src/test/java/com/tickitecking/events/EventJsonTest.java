@@ -22,7 +22,7 @@ class EventJsonTest {
                 new SeatGrade("VIP", new BigDecimal("150000"), List.of(new SeatGrade.Area("FLOOR", List.of("A")))),
                 new SeatGrade("R", new BigDecimal("99000.50"), List.of(new SeatGrade.Area("FLOOR", List.of("B")),
                         new SeatGrade.Area("BAL", List.of()))));
-        return new ConcertDetails(7L, "Spring Night", Instant.parse("2027-03-01T19:00:00Z"), 3L, "Arena", layout, grades);
+        return new ConcertDetails(7L, "Spring Night", Instant.parse("2027-03-01T19:00:00Z"), 3L, "Arena", layout, grades, 4);
     }
 
     static Stream<DomainEvent> everyEvent() {
@@ -48,6 +48,32 @@ class EventJsonTest {
 
         assertThat(json).contains("\"type\":\"" + event.type() + "\"");
         assertThat(EventJson.read(json)).isEqualTo(event);
+    }
+
+    @Test
+    void carriesTheBuyerLimitOfAConcert() {
+        String json = EventJson.write(ConcertUpdated.of(1, 2, details()));
+
+        assertThat(json).contains("\"maxTicketsPerBuyer\":4");
+        assertThat(((ConcertUpdated) EventJson.read(json)).details().maxTicketsPerBuyer()).isEqualTo(4);
+    }
+
+    @Test
+    void readsAConcertEventWrittenBeforeTheBuyerLimitAsTheDefaultLimit() {
+        String json = EventJson.write(ConcertCreated.of(1, 1, details())).replace(",\"maxTicketsPerBuyer\":4", "");
+        assertThat(json).doesNotContain("maxTicketsPerBuyer");
+
+        var created = (ConcertCreated) EventJson.read(json);
+
+        assertThat(created.details().maxTicketsPerBuyer()).isEqualTo(ConcertDetails.DEFAULT_MAX_TICKETS_PER_BUYER).isEqualTo(8);
+        assertThat(created.details().name()).isEqualTo("Spring Night");
+    }
+
+    @Test
+    void refusesABuyerLimitBelowOne() {
+        String json = EventJson.write(ConcertCreated.of(1, 1, details())).replace("\"maxTicketsPerBuyer\":4", "\"maxTicketsPerBuyer\":0");
+
+        assertThatThrownBy(() -> EventJson.read(json)).isInstanceOf(RuntimeException.class);
     }
 
     @Test

@@ -46,6 +46,9 @@ public class Concert {
     @Column(name = "total_seats")
     private int totalSeats;
 
+    @Column(name = "max_tickets_per_buyer")
+    private int maxTicketsPerBuyer;
+
     @Column(name = "remaining_seats", updatable = false)
     private int remainingSeats;
 
@@ -64,7 +67,7 @@ public class Concert {
     }
 
     public Concert(long ownerId, long auditoriumId, String name, String description, Instant startTime,
-                   List<SeatGrade> grades, int totalSeats) {
+                   List<SeatGrade> grades, int totalSeats, int maxTicketsPerBuyer) {
         this.ownerId = ownerId;
         this.auditoriumId = auditoriumId;
         this.name = name;
@@ -72,6 +75,7 @@ public class Concert {
         this.startTime = startTime;
         this.grades = List.copyOf(grades);
         this.totalSeats = totalSeats;
+        this.maxTicketsPerBuyer = maxTicketsPerBuyer;
         this.remainingSeats = totalSeats;
         this.revision = 1;
         this.createdAt = Instant.now();
@@ -79,13 +83,14 @@ public class Concert {
     }
 
     public void change(long auditoriumId, String name, String description, Instant startTime, List<SeatGrade> grades,
-                       int totalSeats) {
+                       int totalSeats, int maxTicketsPerBuyer) {
         this.auditoriumId = auditoriumId;
         this.name = name;
         this.description = description;
         this.startTime = startTime;
         this.grades = List.copyOf(grades);
         this.totalSeats = totalSeats;
+        this.maxTicketsPerBuyer = maxTicketsPerBuyer;
         touch();
     }
 
@@ -125,6 +130,11 @@ public class Concert {
 
     public int getTotalSeats() {
         return totalSeats;
+    }
+
+    /** The most seats one account may hold and buy of this concert. */
+    public int getMaxTicketsPerBuyer() {
+        return maxTicketsPerBuyer;
     }
 
     public int getRemainingSeats() {

@@ -7,10 +7,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A concert as anyone may see it: where, when, what each grade costs, and how many seats are left. */
+/**
+ * A concert as anyone may see it: where, when, what each grade costs, how many seats are left, and how many one
+ * account may hold and buy ({@code maxTicketsPerBuyer}).
+ */
 public record ConcertDetailResponse(long id, long ownerId, String name, String description, Instant startTime,
                                     Venue venue, List<Grade> grades, int totalSeats, int remainingSeats,
-                                    String posterUrl, long revision) {
+                                    int maxTicketsPerBuyer, String posterUrl, long revision) {
 
     public record Venue(long id, String name, String address) {
     }
@@ -25,7 +28,7 @@ public record ConcertDetailResponse(long id, long ownerId, String name, String d
                 .toList();
         return new ConcertDetailResponse(concert.getId(), concert.getOwnerId(), concert.getName(),
                 concert.getDescription(), concert.getStartTime(), venue, grades, concert.getTotalSeats(),
-                concert.getRemainingSeats(), concert.getPosterUrl(), concert.getRevision());
+                concert.getRemainingSeats(), concert.getMaxTicketsPerBuyer(), concert.getPosterUrl(), concert.getRevision());
     }
 
     private static int seatsOf(SeatGrade grade, SeatingLayout layout) {

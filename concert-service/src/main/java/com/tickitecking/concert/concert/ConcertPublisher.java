@@ -61,6 +61,6 @@ public class ConcertPublisher {
 
     private static ConcertDetails details(Concert concert, Auditorium auditorium) {
         return new ConcertDetails(concert.getOwnerId(), concert.getName(), concert.getStartTime(), auditorium.getId(),
-                auditorium.getName(), auditorium.getLayout(), concert.getGrades());
+                auditorium.getName(), auditorium.getLayout(), concert.getGrades(), concert.getMaxTicketsPerBuyer());
     }
 }

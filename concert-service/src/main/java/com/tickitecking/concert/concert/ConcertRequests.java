@@ -22,14 +22,16 @@ public final class ConcertRequests {
 
     /**
      * Creates or replaces a concert. Every seat of the venue must be covered by exactly one grade; an area names
-     * a section and, optionally, some of its rows (none = the whole section).
+     * a section and, optionally, some of its rows (none = the whole section). {@code maxTicketsPerBuyer} is the
+     * most seats one account may hold and buy (left out: the default, 8; at most the configured most, 50).
      */
     public record Save(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 4000) String description,
             @NotNull @Future Instant startTime,
             @NotNull Long auditoriumId,
-            @NotEmpty @Size(max = 50) List<@NotNull @Valid Grade> grades) {
+            @NotEmpty @Size(max = 50) List<@NotNull @Valid Grade> grades,
+            Integer maxTicketsPerBuyer) {
     }
 
     public record Grade(

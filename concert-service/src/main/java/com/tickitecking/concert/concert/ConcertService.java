@@ -24,13 +24,15 @@ public class ConcertService {
     private final AuditoriumRepository auditoriums;
     private final ConcertPublisher publisher;
     private final RemainingSeats remainingSeats;
+    private final ConcertProperties properties;
 
     public ConcertService(ConcertRepository concerts, AuditoriumRepository auditoriums, ConcertPublisher publisher,
-                          RemainingSeats remainingSeats) {
+                          RemainingSeats remainingSeats, ConcertProperties properties) {
         this.concerts = concerts;
         this.auditoriums = auditoriums;
         this.publisher = publisher;
         this.remainingSeats = remainingSeats;
+        this.properties = properties;
     }
 
     @Transactional
@@ -43,8 +45,9 @@ public class ConcertService {
             throw ApiException.forbidden("Auditorium " + auditorium.getId() + " is not yours.");
         }
         List<SeatGrade> grades = GradeCoverage.check(request.grades(), auditorium.getLayout());
+        int buyerLimit = BuyerLimit.of(request.maxTicketsPerBuyer(), properties.maxTicketsPerBuyer());
         Concert concert = concerts.save(new Concert(auditorium.getOwnerId(), auditorium.getId(), request.name(),
-                request.description(), request.startTime(), grades, auditorium.getTotalSeats()));
+                request.description(), request.startTime(), grades, auditorium.getTotalSeats(), buyerLimit));
         publisher.created(concert, auditorium);
         return concert.getId();
     }
@@ -57,9 +60,10 @@ public class ConcertService {
             throw ApiException.forbidden("A concert can only move to a venue of its own owner.");
         }
         List<SeatGrade> grades = GradeCoverage.check(request.grades(), auditorium.getLayout());
+        int buyerLimit = BuyerLimit.of(request.maxTicketsPerBuyer(), properties.maxTicketsPerBuyer());
         boolean seatsChanged = concert.getAuditoriumId() != auditorium.getId();
         concert.change(auditorium.getId(), request.name(), request.description(), request.startTime(), grades,
-                auditorium.getTotalSeats());
+                auditorium.getTotalSeats(), buyerLimit);
         concerts.flush();
         if (seatsChanged) {
             remainingSeats.recount(id);

@@ -1,6 +1,7 @@
 package com.tickitecking.gateway.ratelimit;
 
 import com.tickitecking.gateway.error.ProblemJson;
+import com.tickitecking.gateway.security.ClientAddress;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -11,16 +12,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.net.InetSocketAddress;
-
 /** Limits each caller (the token's user, else the client IP) on every route: 429 problem+json with Retry-After. */
 @Component
 public class RateLimitFilter implements GlobalFilter, Ordered {
 
     private final RateLimiter limiter;
+    private final ClientAddress clientAddress;
 
-    public RateLimitFilter(RateLimiter limiter) {
+    public RateLimitFilter(RateLimiter limiter, ClientAddress clientAddress) {
         this.limiter = limiter;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -30,16 +31,11 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                 .flatMap(waitMillis -> waitMillis == 0 ? chain.filter(exchange) : tooMany(exchange, waitMillis));
     }
 
-    private static Mono<String> callerOf(ServerWebExchange exchange) {
+    private Mono<String> callerOf(ServerWebExchange exchange) {
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(principal -> "user:" + ((JwtAuthenticationToken) principal).getToken().getSubject())
-                .defaultIfEmpty("ip:" + clientIp(exchange));
-    }
-
-    private static String clientIp(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+                .defaultIfEmpty("ip:" + clientAddress.of(exchange));
     }
 
     private static Mono<Void> tooMany(ServerWebExchange exchange, long waitMillis) {

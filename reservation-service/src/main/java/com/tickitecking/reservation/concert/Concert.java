@@ -7,9 +7,13 @@ import com.tickitecking.events.SeatingLayout;
 import java.time.Instant;
 import java.util.List;
 
-/** A concert as reservation-service knows it from concert-service's events: enough to price and check a hold. */
+/**
+ * A concert as reservation-service knows it from concert-service's events: enough to price and check a hold.
+ *
+ * @param maxTicketsPerBuyer the most seats one account may hold and have confirmed of this concert at once
+ */
 public record Concert(long id, long ownerId, String name, Instant startTime, SeatingLayout layout,
-                      List<SeatGrade> grades, long revision) {
+                      List<SeatGrade> grades, int maxTicketsPerBuyer, long revision) {
 
     public boolean hasStartedBy(Instant now) {
         return !startTime.isAfter(now);

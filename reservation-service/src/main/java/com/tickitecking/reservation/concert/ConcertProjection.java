@@ -1,9 +1,12 @@
 package com.tickitecking.reservation.concert;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.tickitecking.events.ConcertDetails;
 import com.tickitecking.events.SeatGrade;
 import com.tickitecking.events.SeatingLayout;
-import org.springframework.beans.factory.annotation.Value;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -12,14 +15,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The local copy of concerts and blocked seats, written only by {@link ConcertEventsListener}. Every write keeps
@@ -35,73 +34,73 @@ public class ConcertProjection {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final Clock clock;
-    private final Duration cacheTtl;
-    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    /** Unknown ids are cached too ("no such concert"), so the size bound is what keeps a stream of made-up ids out. */
+    private final Cache<Long, Optional<Concert>> cache;
 
-    public ConcertProjection(JdbcTemplate jdbc, Clock clock,
-                             @Value("${tickitecking.reservation.concert-cache-ttl:1s}") Duration cacheTtl) {
+    public ConcertProjection(JdbcTemplate jdbc, ConcertCacheProperties cacheProperties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.clock = clock;
-        this.cacheTtl = cacheTtl;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(cacheProperties.maxSize())
+                .expireAfterWrite(cacheProperties.ttl())
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(meters, cache, "reservation-concerts");
     }
 
     /**
-     * A concert on sale (known and not deleted). Read through a cache of {@code cacheTtl}: a rush asks for the same
-     * concert thousands of times a second, and concert changes arrive by event (seconds late) anyway.
+     * A concert on sale (known and not deleted). Read through a small cache: a rush asks for the same concert
+     * thousands of times a second, and concert changes arrive by event (seconds late) anyway.
      */
     public Optional<Concert> find(long concertId) {
-        Instant now = clock.instant();
-        Cached cached = cache.get(concertId);
-        if (cached != null && cached.validUntil().isAfter(now)) {
-            return cached.concert();
-        }
-        Optional<Concert> concert = load(concertId);
-        cache.put(concertId, new Cached(concert, now.plus(cacheTtl)));
-        return concert;
+        return cache.get(concertId, this::load);
     }
 
-    private record Cached(Optional<Concert> concert, Instant validUntil) {
+    /** How many concerts the cache holds once its pending evictions have run. */
+    public long cachedConcerts() {
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 
     private Optional<Concert> load(long concertId) {
         return jdbc.query("""
-                SELECT id, owner_id, name, start_time, layout, grades, revision FROM concert
+                SELECT id, owner_id, name, start_time, layout, grades, max_tickets_per_buyer, revision FROM concert
                 WHERE id = ? AND deleted = FALSE""",
                 (rs, i) -> new Concert(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("name"),
                         rs.getTimestamp("start_time").toInstant(),
                         JSON.readValue(rs.getString("layout"), SeatingLayout.class),
-                        JSON.readValue(rs.getString("grades"), GRADES), rs.getLong("revision")),
+                        JSON.readValue(rs.getString("grades"), GRADES), rs.getInt("max_tickets_per_buyer"),
+                        rs.getLong("revision")),
                 concertId).stream().findFirst();
     }
 
     /** Applies a ConcertCreated or ConcertUpdated unless a newer (or the same) revision was applied already. */
     public void upsert(long concertId, long revision, ConcertDetails details) {
-        cache.remove(concertId);
+        cache.invalidate(concertId);
         Long current = currentRevision(concertId);
         Timestamp now = Timestamp.from(Instant.now());
         if (current == null) {
             jdbc.update("""
-                    INSERT INTO concert (id, owner_id, name, start_time, auditorium_name, layout, grades, revision, deleted, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)""",
+                    INSERT INTO concert (id, owner_id, name, start_time, auditorium_name, layout, grades,
+                                         max_tickets_per_buyer, revision, deleted, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)""",
                     concertId, details.ownerId(), details.name(), Timestamp.from(details.startTime()),
                     details.auditoriumName(), JSON.writeValueAsString(details.layout()),
-                    JSON.writeValueAsString(details.grades()), revision, now);
+                    JSON.writeValueAsString(details.grades()), details.maxTicketsPerBuyer(), revision, now);
         } else if (revision > current) {
             jdbc.update("""
                     UPDATE concert SET owner_id = ?, name = ?, start_time = ?, auditorium_name = ?, layout = ?, grades = ?,
-                                       revision = ?, updated_at = ?
+                                       max_tickets_per_buyer = ?, revision = ?, updated_at = ?
                     WHERE id = ? AND deleted = FALSE""",
                     details.ownerId(), details.name(), Timestamp.from(details.startTime()), details.auditoriumName(),
-                    JSON.writeValueAsString(details.layout()), JSON.writeValueAsString(details.grades()), revision, now,
-                    concertId);
+                    JSON.writeValueAsString(details.layout()), JSON.writeValueAsString(details.grades()),
+                    details.maxTicketsPerBuyer(), revision, now, concertId);
         }
     }
 
     /** Applies a ConcertDeleted; a deletion that arrives before the creation leaves a tombstone behind. */
     public void delete(long concertId, long revision) {
-        cache.remove(concertId);
+        cache.invalidate(concertId);
         Long current = currentRevision(concertId);
         Timestamp now = Timestamp.from(Instant.now());
         if (current == null) {

@@ -14,6 +14,11 @@ import java.time.Duration;
  * Redisson's defaults retry a failed command for several seconds. A hold must not wait that long for an
  * unreachable Redis: with these settings a Redis outage turns into a 503 in well under a second, and the hold is
  * never written without its guards.
+ * <p>
+ * Those time-outs are too short for Redisson's start, which opens and PINGs its whole connection pool at once:
+ * with six JVMs starting on two cores a PING took longer than 600 ms and the service died. So Redisson connects
+ * lazily, on the first command (the readiness check's); a slow first connection then makes the service not ready
+ * yet, and the next check tries again, instead of ending the process.
  */
 @Configuration(proxyBeanMethods = false)
 public class RedisTimeouts {
@@ -32,6 +37,7 @@ public class RedisTimeouts {
     @Bean
     RedissonAutoConfigurationCustomizer redisTimeoutsCustomizer(Settings settings) {
         return config -> {
+            config.setLazyInitialization(true);
             if (config.isClusterConfig()) {
                 tune(config.useClusterServers(), settings);
             } else if (config.isSentinelConfig()) {

@@ -36,14 +36,20 @@ public class ReservationController {
     @Operation(summary = "Hold 1 to 8 seats (all or none) until expiresAt",
             description = "Idempotent per Idempotency-Key: the same key and body answer the same reservation again "
                     + "(201), a different body 422, a request still in flight 409. 404 unknown concert, 409 concert "
-                    + "already started / seats blocked / seats taken (named in `seats`), 400 invalid seats, 503 when "
+                    + "already started / seats blocked / seats taken (named in `seats`) / the concert's tickets per "
+                    + "buyer reached (`reason: limit`, with `limit`, `held`, `requested`), 400 invalid seats, 503 when "
                     + "the seat guard (Redis) is unreachable.")
     @PostMapping("/concerts/{concertId}/reservations")
     public ResponseEntity<ReservationResponse> hold(AuthenticatedUser caller, @PathVariable long concertId,
                                                     @Parameter(description = "a client-chosen unique key per attempt, up to 100 characters")
                                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                                     @RequestBody HoldRequest request) {
-        var hold = reservations.hold(caller, concertId, idempotencyKey, request.seats());
+        ReservationService.Hold hold;
+        try {
+            hold = reservations.hold(caller, concertId, idempotencyKey, request.seats());
+        } catch (BuyerLimitReached e) {
+            throw limitReached(e);
+        }
         var body = ReservationResponse.of(hold.reservation(), clock.instant());
         return ResponseEntity.created(URI.create("/api/v1/reservations/" + body.id()))
                 .header("Idempotent-Replayed", String.valueOf(hold.replayed()))
@@ -75,6 +81,13 @@ public class ReservationController {
                                                   @RequestParam(defaultValue = "20") int size) {
         checkPage(page, size);
         return ReservationResponse.page(reservations.mine(caller, page, size), clock.instant());
+    }
+
+    /** A refusal by the buyer limit is a conflict with what the buyer has already: 409, saying how much of it. */
+    private static ApiException limitReached(BuyerLimitReached e) {
+        return ApiException.conflict(e.getMessage()).with("reason", "limit")
+                .with("limit", e.allowance().limit()).with("held", e.allowance().held())
+                .with("requested", e.requested());
     }
 
     static void checkPage(int page, int size) {

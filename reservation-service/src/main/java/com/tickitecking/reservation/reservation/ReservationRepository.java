@@ -64,6 +64,27 @@ public class ReservationRepository {
     }
 
     /**
+     * Locks the buyer's allowance of the concert until the transaction ends, creating it on the buyer's first hold.
+     * An upsert rather than a read: on an existing row it takes the exclusive lock at once, so parallel holds of
+     * one buyer queue here instead of sharing a read lock and deadlocking over who upgrades it first.
+     */
+    public void lockBuyer(long concertId, long userId, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        jdbc.update("""
+                INSERT INTO buyer_allowance (concert_id, user_id, locked_at) VALUES (?, ?, ?)
+                ON DUPLICATE KEY UPDATE locked_at = ?""", concertId, userId, at, at);
+    }
+
+    /** The buyer's seats of the concert in confirmed reservations and holds that have not run out. */
+    public int seatsOfBuyer(long concertId, long userId, Instant now) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) FROM reservation r JOIN reservation_seat s ON s.reservation_id = r.id
+                WHERE r.user_id = ? AND r.concert_id = ? AND r.status IN ('HELD', 'CONFIRMED') AND s.active_marker = 1
+                  AND (r.status = 'CONFIRMED' OR r.expires_at > ?)""",
+                Integer.class, userId, concertId, Timestamp.from(now));
+    }
+
+    /**
      * Occupies the seats in one statement; the unique index on (concert_id, seat_label, active_marker) refuses it
      * as a whole when any seat is actively reserved already.
      */

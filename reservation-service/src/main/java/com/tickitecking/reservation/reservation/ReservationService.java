@@ -78,8 +78,9 @@ public class ReservationService {
     /**
      * Holds all the seats or none, until now + hold time.
      *
-     * @throws ApiException 400 (seats, Idempotency-Key), 404 (concert), 409 (concert started, seats blocked or
-     *                      taken, same key in flight), 422 (key used for another request), 503 (Redis down)
+     * @throws ApiException      400 (seats, Idempotency-Key), 404 (concert), 409 (concert started, seats blocked or
+     *                           taken, same key in flight), 422 (key used for another request), 503 (Redis down)
+     * @throws BuyerLimitReached when the seats would take the caller past the concert's tickets per buyer
      */
     public Hold hold(AuthenticatedUser caller, long concertId, String idempotencyKey, List<String> requestedSeats) {
         try {
@@ -102,6 +103,9 @@ public class ReservationService {
         } catch (ApiException e) {
             metrics.outcome(outcomeOf(e));
             throw e;
+        } catch (BuyerLimitReached e) {
+            metrics.outcome("rejected_limit");
+            throw e;
         }
     }
 
@@ -118,7 +122,7 @@ public class ReservationService {
         long id = guard.hold(concertId, seats, expiresAt, token -> {
             // Checked once the guards let us through: a rush's losers never reach the database at all.
             requireNoneBlocked(concertId, seats);
-            return writeHold(userId, concertId, key, requestHash, seats, priced, total, now, expiresAt, token);
+            return writeHold(userId, concert, key, requestHash, seats, priced, total, now, expiresAt, token);
         });
         return reservations.find(id).orElseThrow();
     }
@@ -131,10 +135,17 @@ public class ReservationService {
         }
     }
 
-    private long writeHold(long userId, long concertId, String key, String requestHash, List<String> seats,
+    private long writeHold(long userId, Concert concert, String key, String requestHash, List<String> seats,
                            List<Reservation.ReservedSeat> priced, BigDecimal total, Instant now, Instant expiresAt,
                            String token) {
+        long concertId = concert.id();
         return retryingLockFailures(() -> transactions.execute(status -> {
+            // The buyer limit, in the transaction that takes the seats: one buyer's holds of this concert take
+            // turns at the lock, so each counts what the ones before it committed. Only winners of the seat guards
+            // get here; a refusal rolls back, and the guard gives the seats back in Redis.
+            reservations.lockBuyer(concertId, userId, now);
+            new TicketAllowance(concert.maxTicketsPerBuyer(), reservations.seatsOfBuyer(concertId, userId, now))
+                    .claim(seats.size());
             // Lapsed holds on these seats stop blocking now: written down as EXPIRED before the insert.
             for (long lapsed : reservations.lapsedHoldsOccupying(concertId, seats, now)) {
                 expiry.expire(lapsed, now);

@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The concert projection follows concert-service's events: once each, in revision order, whatever arrives. */
 @IntegrationTest
-@TestPropertySource(properties = "tickitecking.reservation.concert-cache-ttl=0s")
+@TestPropertySource(properties = "tickitecking.reservation.concert-cache.ttl=0s")
 class ConcertEventsIT {
 
     @LocalServerPort

@@ -1,29 +1,32 @@
 package com.tickitecking.seat.availability;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.tickitecking.seat.SeatProperties;
 import com.tickitecking.seat.concert.ConcertProjections;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Seat counts of concerts, kept in memory: a concert's layout never changes, so its count is asked from the
- * database once per instance, and the hot path needs Redis alone. Forgotten when the concert is deleted.
+ * database once per instance, and the hot path needs Redis alone. Forgotten when the concert is deleted; at most
+ * {@code tickitecking.seat.total-seats-cache-size} concerts are kept, the least used going first.
  */
 @Component
 public class TotalSeatsCache {
 
     private final ConcertProjections concerts;
-    private final Map<Long, Integer> totals = new ConcurrentHashMap<>();
+    private final Cache<Long, Integer> totals;
 
-    public TotalSeatsCache(ConcertProjections concerts) {
+    public TotalSeatsCache(ConcertProjections concerts, SeatProperties properties) {
         this.concerts = concerts;
+        this.totals = Caffeine.newBuilder().maximumSize(properties.totalSeatsCacheSize()).build();
     }
 
     /** The seat count of a live concert, or empty for an unknown or deleted one. */
     public Optional<Integer> of(long concertId) {
-        Integer known = totals.get(concertId);
+        Integer known = totals.getIfPresent(concertId);
         if (known != null) {
             return Optional.of(known);
         }
@@ -33,11 +36,11 @@ public class TotalSeatsCache {
     /** Asks the database again. */
     public Optional<Integer> refresh(long concertId) {
         Optional<Integer> total = concerts.liveTotalSeats(concertId);
-        total.ifPresentOrElse(t -> totals.put(concertId, t), () -> totals.remove(concertId));
+        total.ifPresentOrElse(t -> totals.put(concertId, t), () -> totals.invalidate(concertId));
         return total;
     }
 
     public void forget(long concertId) {
-        totals.remove(concertId);
+        totals.invalidate(concertId);
     }
 }

@@ -25,8 +25,13 @@ public final class TcpProxy implements AutoCloseable {
     private volatile boolean stalled;
 
     public TcpProxy(String targetHost, int targetPort) {
+        this(0, targetHost, targetPort);
+    }
+
+    /** Listens on the given loopback port (0: any free one), e.g. to let a server "appear" where a client already looks. */
+    public TcpProxy(int listenPort, String targetHost, int targetPort) {
         try {
-            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            this.server = new ServerSocket(listenPort, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

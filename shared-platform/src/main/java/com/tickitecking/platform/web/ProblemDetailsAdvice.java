@@ -20,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
 
 import jakarta.validation.ConstraintViolationException;
@@ -113,8 +114,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<ApiException.FieldError> errors = new ArrayList<>();
         Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof StreamConstraintsException tooLarge) {
+            return contentTooLarge(ex, tooLarge, request);
+        }
+        List<ApiException.FieldError> errors = new ArrayList<>();
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             errors.add(new ApiException.FieldError(pathOf(databind), "has the wrong type or an unknown value"));
         } else if (cause instanceof JacksonException) {
@@ -123,6 +127,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             errors.add(new ApiException.FieldError("body", "is missing or unreadable"));
         }
         return invalid(ex, errors, request);
+    }
+
+    /** A body or a JSON value past {@link RequestLimits}: Jackson's message names the limit and the value's size. */
+    private ResponseEntity<Object> contentTooLarge(Exception ex, StreamConstraintsException cause, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, cause.getOriginalMessage());
+        problem.setTitle("Request body too large");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
     }
 
     private ResponseEntity<Object> invalid(Exception ex, List<ApiException.FieldError> errors, WebRequest request) {

@@ -1,6 +1,8 @@
 package com.tickitecking.user.auth;
 
+import com.tickitecking.user.throttle.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -30,10 +32,11 @@ public class AuthController {
     public record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
     }
 
-    @Operation(summary = "Exchange username and password for an access token and a refresh token")
+    @Operation(summary = "Exchange username and password for an access token and a refresh token; "
+            + "after repeated failures 429 with Retry-After")
     @PostMapping("/api/v1/users/login")
-    public TokenResponse login(@Valid @RequestBody LoginRequest request) {
-        return auth.login(request.username(), request.password());
+    public TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return auth.login(request.username(), request.password(), ClientAddress.of(http));
     }
 
     @Operation(summary = "Exchange a refresh token (once) for new tokens; a reused token revokes them all")

@@ -1,6 +1,7 @@
 package com.tickitecking.user.auth;
 
 import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.user.throttle.LoginThrottle;
 import com.tickitecking.user.user.User;
 import com.tickitecking.user.user.UserRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -17,22 +18,29 @@ public class AuthService {
     private final PasswordEncoder passwords;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
+    private final LoginThrottle throttle;
 
-    public AuthService(UserRepository users, PasswordEncoder passwords, AccessTokens accessTokens, RefreshTokens refreshTokens) {
+    public AuthService(UserRepository users, PasswordEncoder passwords, AccessTokens accessTokens, RefreshTokens refreshTokens,
+                       LoginThrottle throttle) {
         this.users = users;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.throttle = throttle;
         this.decoyHash = passwords.encode("decoy-password-1!");
     }
 
+    /** While the account's or the address's back-off runs, refused (429) before the password is looked at. */
     @Transactional(readOnly = true)
-    public TokenResponse login(String username, String password) {
+    public TokenResponse login(String username, String password, String clientAddress) {
         User user = users.findByUsername(username).orElse(null);
+        LoginThrottle.Attempt attempt = throttle.begin(user == null ? null : user.getId(), username, clientAddress);
         boolean matches = passwords.matches(password, user == null ? decoyHash : user.getPasswordHash());
         if (user == null || !matches || user.isDeleted()) {
+            attempt.failed();
             throw ApiException.unauthorized("Wrong username or password.");
         }
+        attempt.succeeded();
         return tokensFor(user);
     }
 

@@ -1,7 +1,9 @@
 package com.tickitecking.user.user;
 
 import com.tickitecking.platform.security.AuthenticatedUser;
+import com.tickitecking.user.throttle.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,10 +28,10 @@ public class UserController {
         this.users = users;
     }
 
-    @Operation(summary = "Create an account (role USER)")
+    @Operation(summary = "Create an account (role USER); too many from one address in an hour: 429 with Retry-After")
     @PostMapping("/signup")
-    public ResponseEntity<UserResponse> signup(@Valid @RequestBody UserRequests.Signup request) {
-        User user = users.signup(request);
+    public ResponseEntity<UserResponse> signup(@Valid @RequestBody UserRequests.Signup request, HttpServletRequest http) {
+        User user = users.signup(request, ClientAddress.of(http));
         return ResponseEntity.created(URI.create("/api/v1/users/me")).body(UserResponse.of(user));
     }
 

@@ -3,6 +3,7 @@ package com.tickitecking.user.user;
 import com.tickitecking.platform.security.Role;
 import com.tickitecking.platform.web.ApiException;
 import com.tickitecking.user.auth.RefreshTokens;
+import com.tickitecking.user.throttle.SignupThrottle;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -19,15 +20,19 @@ public class UserService {
     private final UserRepository users;
     private final PasswordEncoder passwords;
     private final RefreshTokens refreshTokens;
+    private final SignupThrottle throttle;
 
-    public UserService(UserRepository users, PasswordEncoder passwords, RefreshTokens refreshTokens) {
+    public UserService(UserRepository users, PasswordEncoder passwords, RefreshTokens refreshTokens, SignupThrottle throttle) {
         this.users = users;
         this.passwords = passwords;
         this.refreshTokens = refreshTokens;
+        this.throttle = throttle;
     }
 
+    /** Every sign-up that gets this far counts against the client's address, taken or not (429 past the limit). */
     @Transactional
-    public User signup(UserRequests.Signup request) {
+    public User signup(UserRequests.Signup request, String clientAddress) {
+        throttle.count(clientAddress);
         String email = normalise(request.email());
         requireFree("username", users.existsByUsername(request.username()));
         requireFree("email", users.existsByEmail(email));

@@ -1,0 +1,17 @@
+package com.tickitecking.reservation.concert;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * The in-memory cache in front of the concert projection.
+ *
+ * @param ttl     how long a concert (or the answer "no such concert") is served from memory; changes arrive by event
+ *                seconds late anyway
+ * @param maxSize the most concerts kept: holds may name any concert id, so the cache must not grow with them
+ */
+@ConfigurationProperties("tickitecking.reservation.concert-cache")
+public record ConcertCacheProperties(@DefaultValue("1s") Duration ttl, @DefaultValue("10000") long maxSize) {
+}

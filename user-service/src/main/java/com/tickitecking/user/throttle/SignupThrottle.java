@@ -1,0 +1,47 @@
+package com.tickitecking.user.throttle;
+
+import com.tickitecking.platform.redis.RedisKeys;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** At most so many sign-ups per client address in a window, counted in Redis across instances. */
+@Component
+public class SignupThrottle {
+
+    /**
+     * Counts and checks in one step (parallel sign-ups cannot all pass), and gives the first count of a window its
+     * expiry (a window always ends, whatever happened to the key). 0 = go on, else ms until the window ends.
+     */
+    private static final RedisScript<Long> COUNT = RedisScript.of("""
+            local n = redis.call('INCR', KEYS[1])
+            local ttl = redis.call('PTTL', KEYS[1])
+            if ttl < 0 then
+              ttl = tonumber(ARGV[2])
+              redis.call('PEXPIRE', KEYS[1], ttl)
+            end
+            if n > tonumber(ARGV[1]) then return ttl end
+            return 0
+            """, Long.class);
+
+    private final StringRedisTemplate redis;
+    private final RedisKeys keys;
+    private final ThrottleProperties.Signup settings;
+
+    public SignupThrottle(StringRedisTemplate redis, RedisKeys keys, ThrottleProperties properties) {
+        this.redis = redis;
+        this.keys = keys;
+        this.settings = properties.signup();
+    }
+
+    /** Counts a sign-up from this address, or refuses it with 429 once the window's are used up. */
+    public void count(String clientAddress) {
+        Long waitMillis = redis.execute(COUNT, List.of(keys.key("signup", "address", clientAddress)),
+                String.valueOf(settings.perAddress()), String.valueOf(settings.window().toMillis()));
+        if (waitMillis != null && waitMillis > 0) {
+            throw Refusals.tooMany("Too many sign-ups from your address", waitMillis);
+        }
+    }
+}
