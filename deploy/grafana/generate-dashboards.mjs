@@ -191,6 +191,9 @@ const FEATURES = {
     timeseries('Oldest unpublished event age (alert above 60 s)', [
       target(`max(tickitecking_outbox_oldest_age_seconds{service="${svc}"})`, 'age'),
     ], 's'),
+    timeseries('Events SQS can never take (FAILED rows; alert above 0)', [
+      target(`max(tickitecking_outbox_failed{service="${svc}"})`, 'rows'),
+    ]),
   ],
   consumer: (svc) => [
     row('Events consumed'),

@@ -17,6 +17,13 @@ public enum EventQueue {
     /** Receives after which SQS moves a message that keeps failing to the dead-letter queue. */
     public static final int MAX_RECEIVE_COUNT = 5;
 
+    /**
+     * The most one SQS message may hold, body and message attributes counted in UTF-8 bytes (256 KiB), and the
+     * most one batch may hold in total. The local stand-in refuses more, the outbox never sends more, and events
+     * whose size depends on input (a concert's layout and grades) are checked against it where they are written.
+     */
+    public static final int MAX_MESSAGE_BYTES = 262_144;
+
     private final String suffix;
 
     EventQueue(String suffix) {

@@ -41,7 +41,7 @@ public class AuditoriumService {
         if (caller.role() == Role.USER) {
             throw ApiException.forbidden("Only company users and admins own venues.");
         }
-        SeatingLayout layout = LayoutPlanner.plan(request.layout(), properties.maxSeats());
+        SeatingLayout layout = LayoutPlanner.plan(request.layout(), properties);
         return auditoriums.save(new Auditorium(caller.id(), request.name(), request.address(), layout));
     }
 
@@ -64,7 +64,7 @@ public class AuditoriumService {
     @Transactional
     public Auditorium update(AuthenticatedUser caller, long id, AuditoriumRequests.Save request) {
         Auditorium auditorium = forUpdate(caller, id);
-        SeatingLayout layout = LayoutPlanner.plan(request.layout(), properties.maxSeats());
+        SeatingLayout layout = LayoutPlanner.plan(request.layout(), properties);
         if (!layout.equals(auditorium.getLayout()) && concerts.existsByAuditoriumId(id)) {
             throw ApiException.conflict("Auditorium " + id + " has concerts: its layout can no longer change.");
         }

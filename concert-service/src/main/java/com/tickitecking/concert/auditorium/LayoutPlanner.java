@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Turns a requested layout into a {@link SeatingLayout}: expands compact sections into rows and refuses what
- * would make seat names ambiguous (duplicate section codes or row labels) or a venue too big to handle.
+ * would make seat names ambiguous (duplicate section codes or row labels) or a venue too big to handle (more seats
+ * or rows than {@link AuditoriumProperties} allows).
  * Bean Validation has already checked each value's shape; this checks the layout as a whole.
  */
 final class LayoutPlanner {
@@ -18,10 +19,11 @@ final class LayoutPlanner {
     private LayoutPlanner() {
     }
 
-    static SeatingLayout plan(AuditoriumRequests.Layout request, int maxSeats) {
+    static SeatingLayout plan(AuditoriumRequests.Layout request, AuditoriumProperties limits) {
         List<SeatingLayout.Section> sections = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         long total = 0;
+        int totalRows = 0;
         for (int s = 0; s < request.sections().size(); s++) {
             AuditoriumRequests.Section section = request.sections().get(s);
             String field = "layout.sections[" + s + "]";
@@ -32,8 +34,13 @@ final class LayoutPlanner {
             for (SeatingLayout.Row row : rows) {
                 total += row.seats();
             }
-            if (total > maxSeats) {
-                throw ApiException.badRequest("layout", "has more than " + maxSeats + " seats");
+            if (total > limits.maxSeats()) {
+                throw ApiException.badRequest("layout", "has more than " + limits.maxSeats() + " seats");
+            }
+            totalRows += rows.size();
+            if (totalRows > limits.maxRows()) {
+                throw ApiException.badRequest("layout", "has more than " + limits.maxRows() + " rows in all; every row"
+                        + " travels in the events of each concert at the venue, and one event must fit in one message");
             }
             String name = section.name() == null || section.name().isBlank() ? section.code() : section.name();
             sections.add(new SeatingLayout.Section(section.code(), name, rows));

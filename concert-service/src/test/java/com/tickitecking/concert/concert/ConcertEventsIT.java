@@ -5,6 +5,7 @@ import com.tickitecking.events.ConcertCreated;
 import com.tickitecking.events.ConcertDeleted;
 import com.tickitecking.events.ConcertEvent;
 import com.tickitecking.events.ConcertUpdated;
+import com.tickitecking.events.EventQueue;
 import com.tickitecking.events.SeatId;
 import com.tickitecking.platform.security.Role;
 import com.tickitecking.platform.testing.IntegrationTest;
@@ -12,11 +13,16 @@ import com.tickitecking.platform.testing.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static com.tickitecking.concert.ConcertApi.concertAtSmallVenue;
 import static com.tickitecking.concert.ConcertApi.created;
@@ -27,13 +33,12 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class ConcertEventsIT {
 
-    /** SQS refuses bigger messages. */
-    private static final int SQS_MAX_MESSAGE_BYTES = 256 * 1024;
-
     @LocalServerPort
     int port;
     @Value("${tickitecking.messaging.queue-prefix}")
     String queuePrefix;
+    @Autowired
+    JdbcTemplate jdbc;
 
     TestHttp owner;
     SeatQueue seatQueue;
@@ -60,7 +65,7 @@ class ConcertEventsIT {
         assertThat(created.details().layout().totalSeats()).isEqualTo(60_000);
         assertThat(created.details().gradeOf(SeatId.parse("SW-R50-200")).name()).isEqualTo("STANDARD");
         LoggerFactory.getLogger(ConcertEventsIT.class).info("60,000-seat stadium ConcertCreated: {} bytes", received.bytes());
-        assertThat(received.bytes()).isLessThan(SQS_MAX_MESSAGE_BYTES / 8);
+        assertThat(received.bytes()).isLessThan(EventQueue.MAX_MESSAGE_BYTES / 8);
     }
 
     @Test
@@ -97,8 +102,90 @@ class ConcertEventsIT {
                 .isEqualTo("New Hall");
     }
 
+    /**
+     * At the limits: 100 sections (the most a layout may list) of 40 rows of 25 seats, i.e. the most rows
+     * (4,000) and seats (100,000) a venue may have, codes and labels at their longest, every name at its longest
+     * in characters JSON escapes as six bytes each, and the most grades there may be.
+     */
+    @Test
+    void publishesTheLargestConcertTheApiAcceptsWithinTheSqsLimit() {
+        long venue = created(owner.post("/api/v1/auditoriums", largestVenue(0)));
+        long id = created(owner.post("/api/v1/concerts", largestConcert(venue, false)));
+
+        SeatQueue.Received received = awaitEvent(id, ConcertCreated.class);
+
+        var created = (ConcertCreated) received.event();
+        assertThat(created.details().layout().totalSeats()).isEqualTo(100_000);
+        assertThat(created.details().layout().sections()).hasSize(100).allSatisfy(s -> assertThat(s.rows()).hasSize(40));
+        assertThat(created.details().grades()).hasSize(50);
+        LoggerFactory.getLogger(ConcertEventsIT.class).info("largest accepted ConcertCreated: {} bytes", received.bytes());
+        assertThat(received.bytes()).isLessThanOrEqualTo(EventQueue.MAX_MESSAGE_BYTES);
+    }
+
+    @Test
+    void refusesAVenueOfOneRowMoreThanTheLargest() {
+        var response = owner.post("/api/v1/auditoriums", largestVenue(1));
+
+        ConcertApi.assertInvalid(response, "layout");
+        assertThat(response.json().get("detail").asString()).contains("more than 4000 rows");
+    }
+
+    @Test
+    void refusesAConcertWhoseGradesWouldMakeItsEventTooLargeForOneMessage() {
+        long venue = created(owner.post("/api/v1/auditoriums", largestVenue(0)));
+
+        var response = owner.post("/api/v1/concerts", largestConcert(venue, true));
+
+        ConcertApi.assertProblem(response, 400);
+        assertThat(response.json().get("detail").asString()).contains("bytes").contains("at most 262144")
+                .contains("name whole sections");
+        assertThat(response.json().get("eventBytes").asInt()).isGreaterThan(EventQueue.MAX_MESSAGE_BYTES);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM concert WHERE auditorium_id = ?", Long.class, venue)).isZero();
+    }
+
+    /** The largest venue, plus {@code extraRows} in its first section (with fewer seats each, under 100,000). */
+    private static Map<String, Object> largestVenue(int extraRows) {
+        List<Object> sections = new ArrayList<>();
+        for (int s = 0; s < 100; s++) {
+            List<String> labels = new ArrayList<>();
+            for (int r = 0; r < 40 + (s == 0 ? extraRows : 0); r++) {
+                labels.add("R%04d".formatted(r));
+            }
+            sections.add(Map.of("code", "SECTION%03d".formatted(s), "name", escaped("S", 100), "rowLabels", labels,
+                    "seatsPerRow", extraRows == 0 ? 25 : 24));
+        }
+        return ConcertApi.venue(escaped("V", 100), sections);
+    }
+
+    /**
+     * 50 grades with the longest names and price. Each names two whole sections, or, {@code rowByRow}, every row
+     * of them as an area of its own: the largest grades may be.
+     */
+    private static Map<String, Object> largestConcert(long venue, boolean rowByRow) {
+        List<Object> grades = new ArrayList<>();
+        for (int g = 0; g < 50; g++) {
+            List<Object> areas = new ArrayList<>();
+            for (String section : List.of("SECTION%03d".formatted(2 * g), "SECTION%03d".formatted(2 * g + 1))) {
+                if (rowByRow) {
+                    for (int r = 0; r < 40; r++) {
+                        areas.add(ConcertApi.area(section, List.of("R%04d".formatted(r))));
+                    }
+                } else {
+                    areas.add(ConcertApi.area(section, null));
+                }
+            }
+            grades.add(ConcertApi.grade(escaped("G%02d".formatted(g), 50), new BigDecimal("100000000"), areas));
+        }
+        return ConcertApi.concert(venue, escaped("C", 200), ConcertApi.inDays(60), grades);
+    }
+
+    /** {@code length} characters: the prefix, then control characters, which JSON escapes as six bytes each. */
+    private static String escaped(String prefix, int length) {
+        return prefix + "\u0001".repeat(length - prefix.length());
+    }
+
     private SeatQueue.Received awaitEvent(long concertId, Class<? extends ConcertEvent> type) {
-        return await().atMost(Duration.ofSeconds(15)).until(
+        return await().atMost(Duration.ofSeconds(30)).until(
                 () -> seatQueue.poll().stream()
                         .filter(r -> type.isInstance(r.event()) && ((ConcertEvent) r.event()).concertId() == concertId)
                         .findFirst().orElse(null),

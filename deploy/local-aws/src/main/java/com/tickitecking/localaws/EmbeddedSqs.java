@@ -1,6 +1,7 @@
 package com.tickitecking.localaws;
 
 import com.tickitecking.events.EventQueue;
+import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -9,23 +10,32 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import java.net.URI;
 import java.util.Map;
 
-/** An in-process ElasticMQ speaking the SQS protocol, with the project's queues and dead-letter queues. */
+/**
+ * An in-process ElasticMQ speaking the SQS protocol, with the project's queues and dead-letter queues. Clients
+ * reach it through {@link SqsSizeCheck}, so a message too large for real SQS is refused here too.
+ */
 public final class EmbeddedSqs implements AutoCloseable {
 
+    private final SqsSizeCheck front;
     private final SQSRestServer server;
     private final URI endpoint;
 
-    private EmbeddedSqs(SQSRestServer server, int port) {
+    private EmbeddedSqs(SqsSizeCheck front, SQSRestServer server) {
+        this.front = front;
         this.server = server;
-        this.endpoint = URI.create("http://127.0.0.1:" + port);
+        this.endpoint = URI.create("http://127.0.0.1:" + front.port());
     }
 
     /** Starts on the given port, or on a free one when {@code port} is 0. */
     public static EmbeddedSqs start(int port) {
-        var builder = SQSRestServerBuilder.withInterface("127.0.0.1");
-        var server = (port == 0 ? builder.withDynamicPort() : builder.withPort(port)).start();
-        int boundPort = server.waitUntilStarted().localAddress().getPort();
-        return new EmbeddedSqs(server, boundPort);
+        SqsSizeCheck front = SqsSizeCheck.bind(port);
+        // ElasticMQ itself on a free port behind the front; the queue URLs it hands out name the front.
+        var server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
+                .withServerAddress(new NodeAddress("http", "127.0.0.1", front.port(), ""))
+                .start();
+        int backendPort = server.waitUntilStarted().localAddress().getPort();
+        front.forwardTo(URI.create("http://127.0.0.1:" + backendPort));
+        return new EmbeddedSqs(front, server);
     }
 
     /** Starts on the given port (0: a free one) with every {@link EventQueue} under the prefix. */
@@ -65,6 +75,7 @@ public final class EmbeddedSqs implements AutoCloseable {
 
     @Override
     public void close() {
+        front.close();
         server.stopAndWait();
     }
 }

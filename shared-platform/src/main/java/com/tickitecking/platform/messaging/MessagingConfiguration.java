@@ -34,8 +34,13 @@ public class MessagingConfiguration {
     @Bean
     @ConditionalOnBean(SqsAsyncClient.class)
     OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, SqsAsyncClient sqs,
-                            MessagingProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(jdbc, transactions, sqs, properties, meters);
+                            MessagingProperties properties, RetentionPruner pruner, MeterRegistry meters) {
+        return new OutboxRelay(jdbc, transactions, sqs, properties, pruner, meters);
+    }
+
+    @Bean
+    RetentionPruner retentionPruner(JdbcTemplate jdbc, MessagingProperties properties) {
+        return new RetentionPruner(jdbc, properties);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.tickitecking.platform.outbox;
 
 import com.tickitecking.events.EventQueue;
 import com.tickitecking.platform.messaging.MessagingProperties;
+import com.tickitecking.platform.messaging.RetentionPruner;
 import com.tickitecking.platform.messaging.SqsCallTimeouts;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,32 +37,33 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sends outbox rows to SQS. Each pass claims due rows with {@code FOR UPDATE SKIP LOCKED}, so several instances
  * share the work without sending a row twice at once; rows SQS accepted become PUBLISHED, the others are
  * retried later with exponential back-off. SQS delivery is at-least-once anyway, and consumers de-duplicate.
+ * A row SQS can never take (larger than {@link EventQueue#MAX_MESSAGE_BYTES}, or refused as the sender's fault)
+ * becomes FAILED instead: kept, counted by {@code tickitecking.outbox.failed}, and not retried.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    /** SQS takes at most 10 messages and 256 KB per batch. */
+    /** SQS takes at most 10 messages per batch, and {@link EventQueue#MAX_MESSAGE_BYTES} in all. */
     private static final int SQS_BATCH_MESSAGES = 10;
-    private static final int SQS_BATCH_BYTES = 250_000;
     private static final Duration STATS_INTERVAL = Duration.ofSeconds(5);
-    private static final Duration CLEANUP_INTERVAL = Duration.ofHours(1);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final SqsAsyncClient sqs;
     private final MessagingProperties properties;
+    private final RetentionPruner pruner;
     private final AwsRequestOverrideConfiguration timeouts;
     private final Semaphore wakeUps = new Semaphore(0);
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private final AtomicLong failedRows = new AtomicLong();
     private volatile Thread worker;
     private volatile boolean running;
     private Instant statsDue = Instant.EPOCH;
-    private Instant cleanupDue = Instant.EPOCH;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, SqsAsyncClient sqs,
-                       MessagingProperties properties, MeterRegistry meters) {
+                       MessagingProperties properties, RetentionPruner pruner, MeterRegistry meters) {
         this.jdbc = jdbc;
         // READ COMMITTED: the claiming SELECT then locks only the rows it returns. Under REPEATABLE READ it would
         // also lock the index gap, and every transaction writing a new event would wait for SQS to answer.
@@ -68,11 +71,15 @@ public class OutboxRelay implements SmartLifecycle {
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.sqs = sqs;
         this.properties = properties;
+        this.pruner = pruner;
         this.timeouts = SqsCallTimeouts.perAttempt(properties.relay().sendTimeout());
         Gauge.builder("tickitecking.outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox rows not yet accepted by SQS").register(meters);
         Gauge.builder("tickitecking.outbox.oldest.age", oldestAgeMillis, v -> v.get() / 1000.0)
                 .baseUnit("seconds").description("Age of the oldest outbox row waiting for SQS").register(meters);
+        Gauge.builder("tickitecking.outbox.failed", failedRows, AtomicLong::get)
+                .description("Outbox rows SQS can never take (FAILED): not retried, kept until someone deals with them")
+                .register(meters);
     }
 
     /** Asks the relay to run a pass now (called after a transaction that wrote events commits). */
@@ -87,10 +94,16 @@ public class OutboxRelay implements SmartLifecycle {
                     SELECT id, event_id, destination, payload, attempts FROM outbox_event
                     WHERE status = 'PENDING' AND next_attempt_at <= ?
                     ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
-                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
+                    (rs, i) -> Row.of(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
                     Timestamp.from(Instant.now()), properties.relay().batchSize());
             Map<String, List<Row>> byDestination = new LinkedHashMap<>();
-            rows.forEach(row -> byDestination.computeIfAbsent(row.destination(), d -> new ArrayList<>()).add(row));
+            for (Row row : rows) {
+                if (row.bytes() > EventQueue.MAX_MESSAGE_BYTES) {
+                    markFailed(row, "message of " + row.bytes() + " bytes: SQS takes at most " + EventQueue.MAX_MESSAGE_BYTES);
+                } else {
+                    byDestination.computeIfAbsent(row.destination(), d -> new ArrayList<>()).add(row);
+                }
+            }
             send(byDestination);
             return rows.size();
         });
@@ -104,6 +117,7 @@ public class OutboxRelay implements SmartLifecycle {
     private void send(Map<String, List<Row>> byDestination) {
         Set<Row> sent = ConcurrentHashMap.newKeySet();
         Map<Row, String> failed = new ConcurrentHashMap<>();
+        Map<Row, String> refused = new ConcurrentHashMap<>();
         List<CompletableFuture<Void>> inFlight = new ArrayList<>();
         byDestination.forEach((destination, rows) -> {
             String queueUrl;
@@ -117,7 +131,9 @@ public class OutboxRelay implements SmartLifecycle {
                 inFlight.add(sendBatch(queueUrl, batch)
                         .thenAccept(response -> {
                             response.successful().forEach(ok -> sent.add(batch.get(Integer.parseInt(ok.id()))));
-                            response.failed().forEach(ko -> failed.put(batch.get(Integer.parseInt(ko.id())), ko.code() + ": " + ko.message()));
+                            // The sender's fault (the message itself is invalid) will not change on a retry.
+                            response.failed().forEach(ko -> (Boolean.TRUE.equals(ko.senderFault()) ? refused : failed)
+                                    .put(batch.get(Integer.parseInt(ko.id())), ko.code() + ": " + ko.message()));
                         })
                         .exceptionally(e -> {
                             batch.forEach(row -> failed.put(row, rootMessage(e)));
@@ -128,6 +144,7 @@ public class OutboxRelay implements SmartLifecycle {
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         markPublished(List.copyOf(sent));
         failed.forEach(this::scheduleRetry);
+        refused.forEach(this::markFailed);
     }
 
     private CompletableFuture<SendMessageBatchResponse> sendBatch(String queueUrl, List<Row> batch) {
@@ -143,8 +160,8 @@ public class OutboxRelay implements SmartLifecycle {
         List<Row> current = new ArrayList<>();
         int bytes = 0;
         for (Row row : rows) {
-            int size = row.payload().length();
-            if (!current.isEmpty() && (current.size() == SQS_BATCH_MESSAGES || bytes + size > SQS_BATCH_BYTES)) {
+            int size = row.bytes();
+            if (!current.isEmpty() && (current.size() == SQS_BATCH_MESSAGES || bytes + size > EventQueue.MAX_MESSAGE_BYTES)) {
                 batches.add(current);
                 current = new ArrayList<>();
                 bytes = 0;
@@ -182,25 +199,27 @@ public class OutboxRelay implements SmartLifecycle {
         log.warn("outbox row {} (event {}) not accepted by SQS, retrying in {} ms: {}", row.id(), row.eventId(), backoffMillis, error);
     }
 
+    private void markFailed(Row row, String error) {
+        jdbc.update("UPDATE outbox_event SET status = 'FAILED', attempts = attempts + 1, last_error = ?, failed_at = ? WHERE id = ?",
+                truncate(error), Timestamp.from(Instant.now()), row.id());
+        log.error("outbox row {} (event {} to {}) can never be sent, marked FAILED: {}", row.id(), row.eventId(),
+                row.destination(), error);
+    }
+
     private void refreshStatistics() {
         if (Instant.now().isBefore(statsDue)) {
             return;
         }
         statsDue = Instant.now().plus(STATS_INTERVAL);
-        jdbc.query("SELECT COUNT(*), MIN(created_at) FROM outbox_event WHERE status = 'PENDING'", rs -> {
+        jdbc.query("""
+                SELECT COUNT(CASE WHEN status = 'PENDING' THEN 1 END), MIN(CASE WHEN status = 'PENDING' THEN created_at END),
+                       COUNT(CASE WHEN status = 'FAILED' THEN 1 END)
+                FROM outbox_event WHERE status IN ('PENDING', 'FAILED')""", rs -> {
             backlog.set(rs.getLong(1));
             Timestamp oldest = rs.getTimestamp(2);
             oldestAgeMillis.set(oldest == null ? 0 : Math.max(0, System.currentTimeMillis() - oldest.getTime()));
+            failedRows.set(rs.getLong(3));
         });
-    }
-
-    private void deleteOldPublished() {
-        if (Instant.now().isBefore(cleanupDue)) {
-            return;
-        }
-        cleanupDue = Instant.now().plus(CLEANUP_INTERVAL);
-        jdbc.update("DELETE FROM outbox_event WHERE status = 'PUBLISHED' AND published_at < ?",
-                Timestamp.from(Instant.now().minus(properties.relay().retention())));
     }
 
     private void loop() {
@@ -208,7 +227,7 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 int claimed = publishDue();
                 refreshStatistics();
-                deleteOldPublished();
+                pruner.pruneIfDue();
                 if (claimed < properties.relay().batchSize()) {
                     wakeUps.tryAcquire(properties.relay().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
@@ -269,6 +288,10 @@ public class OutboxRelay implements SmartLifecycle {
         return text == null || text.length() <= 500 ? text : text.substring(0, 500);
     }
 
-    private record Row(long id, String eventId, String destination, String payload, int attempts) {
+    /** @param bytes the payload's size as SQS counts it */
+    private record Row(long id, String eventId, String destination, String payload, int attempts, int bytes) {
+        static Row of(long id, String eventId, String destination, String payload, int attempts) {
+            return new Row(id, eventId, destination, payload, attempts, payload.getBytes(StandardCharsets.UTF_8).length);
+        }
     }
 }

@@ -9,12 +9,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
  * Records an event in the outbox, inside the caller's transaction: the event exists if and only if the change
- * it describes was committed. One row per subscribing queue, so each destination is retried on its own.
+ * it describes was committed. One row per subscribing queue, so each destination is retried on its own. An event
+ * SQS could never take is refused here ({@link EventTooLargeException}), while the change can still be undone.
  */
 public class OutboxWriter {
 
@@ -29,6 +31,10 @@ public class OutboxWriter {
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(DomainEvent event) {
         String payload = EventJson.write(event);
+        int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > EventQueue.MAX_MESSAGE_BYTES) {
+            throw new EventTooLargeException(event.type(), bytes);
+        }
         Timestamp now = Timestamp.from(Instant.now());
         for (EventQueue destination : EventQueue.subscribersOf(event)) {
             jdbc.update("""

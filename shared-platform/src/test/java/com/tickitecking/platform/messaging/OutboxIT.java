@@ -1,15 +1,20 @@
 package com.tickitecking.platform.messaging;
 
+import com.tickitecking.events.ConcertCreated;
 import com.tickitecking.events.ConcertDeleted;
+import com.tickitecking.events.ConcertDetails;
 import com.tickitecking.events.DomainEvent;
 import com.tickitecking.events.EventJson;
 import com.tickitecking.events.EventQueue;
+import com.tickitecking.events.SeatingLayout;
 import com.tickitecking.localaws.EmbeddedSqs;
+import com.tickitecking.platform.outbox.EventTooLargeException;
 import com.tickitecking.platform.outbox.OutboxRelay;
 import com.tickitecking.platform.outbox.OutboxWriter;
 import com.tickitecking.platform.testing.IntegrationTest;
 import com.tickitecking.platform.testing.ServiceProcess;
 import com.tickitecking.platform.testing.TcpProxy;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,11 +26,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -70,6 +79,10 @@ class OutboxIT {
     SqsAsyncClient sqsClient;
     @Autowired
     MessagingProperties properties;
+    @Autowired
+    RetentionPruner pruner;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void emptyQueuesAndOutbox() {
@@ -145,7 +158,7 @@ class OutboxIT {
 
     @Test
     void twoRelaysNeverSendTheSameRowTwice() throws Exception {
-        var second = new OutboxRelay(jdbc, transactions, sqsClient, properties, new SimpleMeterRegistry());
+        var second = new OutboxRelay(jdbc, transactions, sqsClient, properties, pruner, new SimpleMeterRegistry());
         var stop = new AtomicBoolean();
         Set<DomainEvent> written = new HashSet<>();
         var competitor = CompletableFuture.runAsync(() -> {
@@ -166,6 +179,72 @@ class OutboxIT {
         List<DomainEvent> received = drainAll(EventQueue.SEAT, 60);
         assertThat(received).hasSize(60);
         assertThat(new HashSet<>(received)).isEqualTo(written);
+    }
+
+    @Test
+    void refusesToWriteAnEventTooLargeForOneSqsMessage() {
+        var section = new SeatingLayout.Section("A", "x".repeat(EventQueue.MAX_MESSAGE_BYTES), List.of(new SeatingLayout.Row("A", 1)));
+        var event = ConcertCreated.of(14, 1, new ConcertDetails(1, "Huge", Instant.now(), 1, "Hall",
+                new SeatingLayout(List.of(section)), List.of()));
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> outbox.append(event)))
+                .isInstanceOf(EventTooLargeException.class)
+                .hasMessageContaining("ConcertCreated would be").hasMessageContaining("at most 262144");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_id = ?", Long.class,
+                event.eventId().toString())).isZero();
+    }
+
+    @Test
+    void marksARowTooLargeForSqsFailedAtOnceAndStillDeliversTheOthers() {
+        double failedBefore = failedGauge();
+        var good = ConcertDeleted.of(30, 1);
+        // written by hand (or before the writer checked sizes): 87,383 characters, 262,145 bytes of UTF-8
+        long tooLarge = insertRow("\"" + "한".repeat(EventQueue.MAX_MESSAGE_BYTES / 3) + "\"");
+        transactions.executeWithoutResult(status -> outbox.append(good));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> "FAILED".equals(status(tooLarge)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> pending() == 0);
+        assertThat(row(tooLarge).get("last_error")).asString().contains("262145 bytes").contains("at most 262144");
+        assertThat(row(tooLarge)).containsEntry("attempts", 1);
+        assertThat(row(tooLarge).get("failed_at")).isNotNull();
+        assertThat(drainAll(EventQueue.SEAT, 1)).containsExactly(good);
+        await().atMost(Duration.ofSeconds(20)).until(() -> failedGauge() >= failedBefore + 1);
+    }
+
+    @Test
+    void marksARowSqsRefusesAsTheSendersFaultFailedInsteadOfRetryingIt() {
+        var good = ConcertDeleted.of(31, 1);
+        long refused = insertRow("\"a control character \u0001 is not allowed in an SQS message\"");
+        transactions.executeWithoutResult(status -> outbox.append(good));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> "FAILED".equals(status(refused)));
+        assertThat(drainAll(EventQueue.SEAT, 1)).containsExactly(good);
+        // still one attempt after the other row's delivery: a FAILED row is not claimed again
+        assertThat(row(refused)).containsEntry("attempts", 1);
+        assertThat(row(refused).get("last_error")).asString().contains("InvalidMessageContents");
+    }
+
+    /** A PENDING row for the SEAT queue with the payload as given, past the writer's checks. */
+    private long insertRow(String payload) {
+        Timestamp now = Timestamp.from(Instant.now());
+        String eventId = UUID.randomUUID().toString();
+        jdbc.update("""
+                INSERT INTO outbox_event (event_id, event_type, aggregate_id, destination, payload, status, attempts,
+                                          created_at, next_attempt_at)
+                VALUES (?, 'Raw', 'raw', 'SEAT', ?, 'PENDING', 0, ?, ?)""", eventId, payload, now, now);
+        return jdbc.queryForObject("SELECT id FROM outbox_event WHERE event_id = ?", Long.class, eventId);
+    }
+
+    private String status(long id) {
+        return jdbc.queryForObject("SELECT status FROM outbox_event WHERE id = ?", String.class, id);
+    }
+
+    private Map<String, Object> row(long id) {
+        return jdbc.queryForMap("SELECT attempts, last_error, failed_at FROM outbox_event WHERE id = ?", id);
+    }
+
+    private double failedGauge() {
+        return meters.get("tickitecking.outbox.failed").gauge().value();
     }
 
     private long pending() {
