@@ -6,6 +6,7 @@ resource "aws_sqs_queue" "dlq" {
   for_each                  = toset(var.queues)
   name                      = "${var.prefix}${each.key}-dlq"
   message_retention_seconds = 1209600 # 14 days, the maximum: time to investigate
+  max_message_size          = 262144  # the limit the services and the local stand-in enforce (EventQueue.MAX_MESSAGE_BYTES)
   sqs_managed_sse_enabled   = true
 }
 
@@ -14,7 +15,8 @@ resource "aws_sqs_queue" "queue" {
   name                       = "${var.prefix}${each.key}"
   visibility_timeout_seconds = var.visibility_timeout_seconds
   message_retention_seconds  = var.message_retention_seconds
-  receive_wait_time_seconds  = 20 # long polling: fewer empty receives
+  receive_wait_time_seconds  = 20     # long polling: fewer empty receives
+  max_message_size           = 262144 # the limit the services and the local stand-in enforce (EventQueue.MAX_MESSAGE_BYTES)
   sqs_managed_sse_enabled    = true
   redrive_policy = jsonencode({
     deadLetterTargetArn = aws_sqs_queue.dlq[each.key].arn

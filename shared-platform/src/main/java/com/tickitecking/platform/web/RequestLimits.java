@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * How much a request may carry ({@code tickitecking.web.*}). The largest real body is a stadium's layout (10,000
+ * How much a request may carry ({@code tickitecking.web.*}). The largest real body is a stadium's layout (4,000
  * rows: a few hundred KB); uploads are multipart and have their own limit ({@code spring.servlet.multipart.*}).
  *
  * @param maxRequestBody the largest request body, by its Content-Length or, when chunked, by what JSON parsing reads
