@@ -18,7 +18,7 @@ class ActuatorStaysInsideIT {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("tickitecking.gateway.jwks-uri", () -> BACKEND.url() + "/.well-known/jwks.json");
+        BACKEND.standInForEveryService(registry);
     }
 
     @AfterAll

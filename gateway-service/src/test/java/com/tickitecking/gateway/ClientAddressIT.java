@@ -20,10 +20,7 @@ class ClientAddressIT {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("tickitecking.gateway.jwks-uri", () -> BACKEND.url() + "/.well-known/jwks.json");
-        for (String service : new String[]{"USER", "CONCERT", "SEAT", "RESERVATION", "MEDIA"}) {
-            registry.add(service + "_SERVICE_URL", BACKEND::url);
-        }
+        BACKEND.standInForEveryService(registry);
         registry.add("tickitecking.gateway.rate-limit.requests-per-second", () -> "1");
         registry.add("tickitecking.gateway.rate-limit.burst", () -> "3");
     }

@@ -1,5 +1,6 @@
 package com.tickitecking.gateway;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
@@ -50,6 +51,14 @@ final class EchoBackend implements AutoCloseable {
             return new EchoBackend(server);
         } catch (IOException | com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Makes this backend the gateway's JWKS and every service behind it. */
+    void standInForEveryService(DynamicPropertyRegistry registry) {
+        registry.add("tickitecking.gateway.jwks-uri", () -> url() + "/.well-known/jwks.json");
+        for (String service : new String[]{"USER", "CONCERT", "SEAT", "RESERVATION", "MEDIA"}) {
+            registry.add(service + "_SERVICE_URL", this::url);
         }
     }
 

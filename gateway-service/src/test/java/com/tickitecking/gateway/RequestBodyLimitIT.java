@@ -26,10 +26,7 @@ class RequestBodyLimitIT {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("tickitecking.gateway.jwks-uri", () -> BACKEND.url() + "/.well-known/jwks.json");
-        for (String service : new String[]{"USER", "CONCERT", "SEAT", "RESERVATION", "MEDIA"}) {
-            registry.add(service + "_SERVICE_URL", BACKEND::url);
-        }
+        BACKEND.standInForEveryService(registry);
         registry.add("GATEWAY_MAX_REQUEST_BODY", () -> "10KB");
         registry.add("GATEWAY_MAX_UPLOAD_BODY", () -> "40KB");
     }
