@@ -1,10 +1,10 @@
 package com.tickitecking.gateway;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
 import com.tickitecking.platform.testing.TestKeys;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
