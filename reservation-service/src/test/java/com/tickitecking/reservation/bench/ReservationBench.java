@@ -47,8 +47,9 @@ import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
 
 /**
- * Measures holds on the local servers (sizes below are the defaults, see {@link BenchOptions}), with the service started in-process against its own bench database
- * ({@code tickitecking_reservation_bench}), its own Redis key prefix and an embedded SQS:
+ * Measures holds on the local servers, with the service started in-process against its own bench database
+ * ({@code tickitecking_reservation_bench}), its own Redis key prefix and an embedded SQS (the sizes below are the
+ * defaults, see {@link BenchOptions}):
  * <ol>
  *   <li>a contention storm: 10,000 attempts of random 1–4 seat sets on 100 seats, through the real path
  *   (Redis set → seat locks → unique index);</li>
