@@ -38,6 +38,10 @@ public sealed interface DomainEvent
 
     Instant occurredAt();
 
-    /** The id of the aggregate the event is about; used as the SQS message group and for logging. */
+    /**
+     * The aggregate the event is about, e.g. {@code concert-42}. Kept in the outbox row ({@code aggregate_id}) so
+     * an operator can find one concert's or reservation's events there. It orders nothing: the queues are
+     * standard, not FIFO, so consumers rely on the revision (and de-duplicate on the event id) instead.
+     */
     String aggregateId();
 }

@@ -48,7 +48,8 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * Measures holds on the local servers, with the service started in-process against its own bench database
- * ({@code tickitecking_reservation_bench}), its own Redis key prefix and an embedded SQS:
+ * ({@code tickitecking_reservation_bench}), its own Redis key prefix and an embedded SQS (the sizes below are the
+ * defaults, see {@link BenchOptions}):
  * <ol>
  *   <li>a contention storm: 10,000 attempts of random 1–4 seat sets on 100 seats, through the real path
  *   (Redis set → seat locks → unique index);</li>
@@ -60,17 +61,15 @@ import java.util.function.IntUnaryOperator;
  *   <li>when a system started by {@code ./tickitecking up} answers: hold through its gateway → seat-service's
  *   availability shows the seat (and cancel → free again), see {@link LiveEventLag}.</li>
  * </ol>
- * Run: {@code ./mvnw -q -B -pl reservation-service -Pbench verify -DskipTests}.
+ * Run: {@code ./tickitecking bench reserve [--attempts=… --threads=… …]} ({@code --help} lists the options; the
+ * defaults are the published run).
  */
 public final class ReservationBench {
 
-    private static final int CLIENT_THREADS = 32;
-    private static final int STORM_ATTEMPTS = 10_000;
-    private static final int UNCONTENDED_ATTEMPTS = 5_000;
     private static final int PACED_ATTEMPTS = 500;
-    private static final int REJECTIONS = 20_000;
     private static final int IN_PROCESS_THREADS = 8;
-    private static final int LIVE_LAG_SAMPLES = 40;
+    /** Seats per row of the uncontended run's hall, which has as many rows as its holds need. */
+    private static final int UNCONTENDED_SEATS_PER_ROW = 100;
     private static final String DATABASE = "tickitecking_reservation_bench";
     private static final String QUEUE_PREFIX = "bench-";
 
@@ -94,6 +93,19 @@ public final class ReservationBench {
     }
 
     public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options == null) {
+            System.out.println(BenchOptions.USAGE);
+            return;
+        }
+        System.out.println("reservation bench: " + options);
         recreateDatabase();
         EmbeddedSqs sqs = EmbeddedSqs.startWithQueues(0, QUEUE_PREFIX);
         String redisPrefix = "bench:reservation:" + System.currentTimeMillis() + ":";
@@ -110,19 +122,19 @@ public final class ReservationBench {
 
             // Warm-up of both paths: JIT, connection pools, Redis scripts.
             long warmup = concert(client, jdbc, 10, 10);
-            run("warm-up, three guards", port, tokens, "/api/v1/concerts/" + warmup + "/reservations", 2000, randomSets(hundredSeats, 4, 1));
+            run(options.threads(), "warm-up, three guards", port, tokens, "/api/v1/concerts/" + warmup + "/reservations", 2000, randomSets(hundredSeats, 4, 1));
             long warmupDb = concert(client, jdbc, 10, 10);
             app.getBean(PessimisticHoldEndpoint.class).seatRows(warmupDb, hundredSeats);
-            run("warm-up, DB-only", port, tokens, "/bench/pessimistic/concerts/" + warmupDb + "/reservations", 2000, randomSets(hundredSeats, 4, 1));
+            run(options.threads(), "warm-up, DB-only", port, tokens, "/bench/pessimistic/concerts/" + warmupDb + "/reservations", 2000, randomSets(hundredSeats, 4, 1));
 
             long redisConcert = concert(client, jdbc, 10, 10);
-            Result redis = run("contention, three guards", port, tokens, "/api/v1/concerts/" + redisConcert + "/reservations",
-                    STORM_ATTEMPTS, randomSets(hundredSeats, 4, 42));
+            Result redis = run(options.threads(), "contention, three guards", port, tokens, "/api/v1/concerts/" + redisConcert + "/reservations",
+                    options.attempts(), randomSets(hundredSeats, 4, 42));
 
             long dbConcert = concert(client, jdbc, 10, 10);
             app.getBean(PessimisticHoldEndpoint.class).seatRows(dbConcert, hundredSeats);
-            Result db = run("contention, DB-only FOR UPDATE", port, tokens, "/bench/pessimistic/concerts/" + dbConcert + "/reservations",
-                    STORM_ATTEMPTS, randomSets(hundredSeats, 4, 42));
+            Result db = run(options.threads(), "contention, DB-only FOR UPDATE", port, tokens, "/bench/pessimistic/concerts/" + dbConcert + "/reservations",
+                    options.attempts(), randomSets(hundredSeats, 4, 42));
 
             // The cost of saying "taken", in-process (no HTTP, JSON or token check): the Redis guard against a
             // transaction that locks the seat rows. Every seat asked for here was taken in the storms above.
@@ -144,19 +156,20 @@ public final class ReservationBench {
                 }
             };
             IntPredicate databaseRefuses = i -> pessimistic.refuses(dbConcert, List.of(takenInDb.get(i % takenInDb.size())));
-            inProcess("warm-up, rejections", REJECTIONS, guardRefuses);
-            inProcess("warm-up, rejections DB-only", REJECTIONS, databaseRefuses);
-            Result guardRejects = inProcess("rejection in-process, Redis guard", REJECTIONS, guardRefuses);
-            Result dbRejects = inProcess("rejection in-process, FOR UPDATE", REJECTIONS, databaseRefuses);
+            inProcess("warm-up, rejections", options.rejections(), guardRefuses);
+            inProcess("warm-up, rejections DB-only", options.rejections(), databaseRefuses);
+            Result guardRejects = inProcess("rejection in-process, Redis guard", options.rejections(), guardRefuses);
+            Result dbRejects = inProcess("rejection in-process, FOR UPDATE", options.rejections(), databaseRefuses);
 
             drain(client); // only the uncontended run's events count for the lag
             ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
             AtomicBoolean collecting = new AtomicBoolean(true);
-            long freeConcert = concert(client, jdbc, 50, 100);
+            int freeRows = Math.ceilDiv(options.uncontended(), UNCONTENDED_SEATS_PER_ROW);
+            long freeConcert = concert(client, jdbc, freeRows, UNCONTENDED_SEATS_PER_ROW);
             Thread collector = Thread.ofPlatform().start(() -> collectLag(client, freeConcert, lags, collecting));
-            List<String> fiveThousandSeats = seats(50, 100);
-            Result free = run("uncontended, three guards", port, tokens, "/api/v1/concerts/" + freeConcert + "/reservations",
-                    UNCONTENDED_ATTEMPTS, i -> List.of(fiveThousandSeats.get(i)));
+            List<String> freeSeats = seats(freeRows, UNCONTENDED_SEATS_PER_ROW);
+            Result free = run(options.threads(), "uncontended, three guards", port, tokens, "/api/v1/concerts/" + freeConcert + "/reservations",
+                    options.uncontended(), i -> List.of(freeSeats.get(i)));
             long waitUntil = System.currentTimeMillis() + 30_000;
             while (lags.size() < free.accepted() && System.currentTimeMillis() < waitUntil) {
                 Thread.sleep(100);
@@ -188,8 +201,8 @@ public final class ReservationBench {
             long[] pacedLag = pacedLags.stream().mapToLong(Long::longValue).toArray();
 
             // The whole path on a running system, if one is up: hold → outbox → SQS → seat-service → availability.
-            List<String> liveLag = LiveEventLag.measure(System.getProperty("bench.gateway", "http://127.0.0.1:8080"),
-                    System.getProperty("bench.seat-service", "http://127.0.0.1:8083"), LIVE_LAG_SAMPLES);
+            List<String> liveLag = options.liveSamples() == 0 ? List.of()
+                    : LiveEventLag.measure(options.gateway(), options.seatService(), options.liveSamples());
 
             long doubleBooked = jdbc.queryForObject("""
                     SELECT COUNT(*) FROM (SELECT s.concert_id, s.seat_label FROM reservation_seat s
@@ -198,7 +211,7 @@ public final class ReservationBench {
 
             System.out.println();
             System.out.println("reservation-service benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, "
-                    + CLIENT_THREADS + " client threads, HTTP on 127.0.0.1, MariaDB + Redis local)");
+                    + options.threads() + " client threads, HTTP on 127.0.0.1, MariaDB + Redis local)");
             System.out.println(redis.line());
             System.out.println(db.line());
             System.out.println(free.line());
@@ -228,9 +241,9 @@ public final class ReservationBench {
     }
 
     /** Holds over HTTP on the client threads, each attempt with its own Idempotency-Key. */
-    private static Result run(String name, int port, List<String> tokens, String path, int attempts,
+    private static Result run(int threads, String name, int port, List<String> tokens, String path, int attempts,
                               IntFunction<List<String>> seatsOf) throws Exception {
-        return timed(name, attempts, CLIENT_THREADS, attempt -> TestHttp.at(port).as(tokens.get(attempt % tokens.size()))
+        return timed(name, attempts, threads, attempt -> TestHttp.at(port).as(tokens.get(attempt % tokens.size()))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .post(path, Map.of("seats", seatsOf.apply(attempt))).status());
     }

@@ -34,11 +34,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends outbox rows to SQS. Each pass claims due rows with {@code FOR UPDATE SKIP LOCKED}, so several instances
+ * Sends outbox rows to SQS. A row's {@code status} is PENDING (written by {@link OutboxWriter}), PUBLISHED or
+ * FAILED. Each pass claims due PENDING rows with {@code FOR UPDATE SKIP LOCKED}, so several instances
  * share the work without sending a row twice at once; rows SQS accepted become PUBLISHED, the others are
  * retried later with exponential back-off. SQS delivery is at-least-once anyway, and consumers de-duplicate.
  * A row SQS can never take (larger than {@link EventQueue#MAX_MESSAGE_BYTES}, or refused as the sender's fault)
- * becomes FAILED instead: kept, counted by {@code tickitecking.outbox.failed}, and not retried.
+ * becomes FAILED instead: kept, counted by {@code tickitecking.outbox.failed}, not retried, and not pruned
+ * (the retention pruner deletes only PUBLISHED rows).
  */
 public class OutboxRelay implements SmartLifecycle {
 
