@@ -32,7 +32,7 @@ public record MessagingProperties(String queuePrefix, EventQueue consumes, Relay
         public Relay {
             pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
             batchSize = batchSize <= 0 ? 100 : batchSize;
-            maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
+            maxBackoff = maxBackoff == null || !maxBackoff.isPositive() ? Duration.ofSeconds(30) : maxBackoff;
             sendTimeout = sendTimeout == null ? Duration.ofSeconds(2) : sendTimeout;
         }
     }

@@ -4,6 +4,7 @@ import com.tickitecking.events.EventQueue;
 import com.tickitecking.platform.messaging.MessagingProperties;
 import com.tickitecking.platform.messaging.RetentionPruner;
 import com.tickitecking.platform.messaging.SqsCallTimeouts;
+import com.tickitecking.platform.retry.Backoff;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -47,6 +48,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** SQS takes at most 10 messages per batch, and {@link EventQueue#MAX_MESSAGE_BYTES} in all. */
     private static final int SQS_BATCH_MESSAGES = 10;
+    /** The wait before the first retry of a row SQS refused; it doubles up to the relay's max-backoff. */
+    private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration STATS_INTERVAL = Duration.ofSeconds(5);
 
     private final JdbcTemplate jdbc;
@@ -195,7 +198,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void scheduleRetry(Row row, String error) {
-        long backoffMillis = Math.min(properties.relay().maxBackoff().toMillis(), 250L << Math.min(row.attempts(), 16));
+        Duration maxBackoff = properties.relay().maxBackoff();
+        Duration firstRetry = FIRST_RETRY.compareTo(maxBackoff) < 0 ? FIRST_RETRY : maxBackoff;
+        long backoffMillis = new Backoff(0, firstRetry, maxBackoff).waitAfter(row.attempts() + 1L).toMillis();
         jdbc.update("UPDATE outbox_event SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
                 truncate(error), Timestamp.from(Instant.now().plusMillis(backoffMillis)), row.id());
         log.warn("outbox row {} (event {}) not accepted by SQS, retrying in {} ms: {}", row.id(), row.eventId(), backoffMillis, error);

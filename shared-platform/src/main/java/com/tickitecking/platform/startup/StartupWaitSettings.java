@@ -1,5 +1,6 @@
 package com.tickitecking.platform.startup;
 
+import com.tickitecking.platform.retry.Backoff;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
@@ -21,10 +22,6 @@ public record StartupWaitSettings(@DefaultValue("true") boolean enabled,
 
     /** The pause before probe number {@code attempt + 1}, after {@code attempt} failures (1, 2, …). */
     public Duration delayAfter(int attempt) {
-        Duration delay = firstDelay;
-        for (int i = 1; i < attempt && delay.compareTo(maxDelay) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+        return new Backoff(0, firstDelay, maxDelay).waitAfter(attempt);
     }
 }

@@ -1,5 +1,6 @@
 package com.tickitecking.user.throttle;
 
+import com.tickitecking.platform.retry.Backoff;
 import com.tickitecking.platform.redis.RedisKeys;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;

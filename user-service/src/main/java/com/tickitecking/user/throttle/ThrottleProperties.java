@@ -1,5 +1,6 @@
 package com.tickitecking.user.throttle;
 
+import com.tickitecking.platform.retry.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;

@@ -1,11 +1,12 @@
-package com.tickitecking.user.throttle;
+package com.tickitecking.platform.retry;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How long the next try waits after a number of failures: not at all for the first {@code freeFailures}, then
+ * The one exponential back-off of the platform (logins, start-up, the outbox relay). How long the next try waits
+ * after a number of failures: not at all for the first {@code freeFailures}, then
  * {@code firstWait}, doubling with every further failure, never more than {@code maxWait}.
  */
 public record Backoff(int freeFailures, Duration firstWait, Duration maxWait) {

@@ -1,4 +1,4 @@
-package com.tickitecking.user.throttle;
+package com.tickitecking.platform.retry;
 
 import org.junit.jupiter.api.Test;
 
