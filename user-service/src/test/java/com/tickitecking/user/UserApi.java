@@ -1,6 +1,7 @@
 package com.tickitecking.user;
 
 import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.user.throttle.ClientAddress;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +10,11 @@ import java.util.Map;
 public record UserApi(TestHttp http) {
 
     public static final String PASSWORD = "Secret1!x";
+
+    /** A client at the given address, as the gateway tells the service in X-Client-Address. */
+    public static UserApi from(int port, String clientAddress) {
+        return new UserApi(TestHttp.at(port).header(ClientAddress.HEADER, clientAddress));
+    }
 
     public TestHttp.Response signup(String username, String email, String nickname) {
         Map<String, Object> body = new HashMap<>();

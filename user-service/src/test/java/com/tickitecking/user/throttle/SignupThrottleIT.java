@@ -1,9 +1,7 @@
 package com.tickitecking.user.throttle;
 
 import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestHttp;
 import com.tickitecking.user.UserApi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -21,15 +19,8 @@ class SignupThrottleIT {
 
     @LocalServerPort
     int port;
-    TestHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = TestHttp.at(port);
-    }
-
     private UserApi from(String address) {
-        return new UserApi(http.header(ClientAddress.HEADER, address));
+        return UserApi.from(port, address);
     }
 
     @Test
