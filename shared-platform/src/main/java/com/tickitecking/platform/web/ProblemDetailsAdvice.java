@@ -1,5 +1,6 @@
 package com.tickitecking.platform.web;
 
+import com.tickitecking.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -49,10 +50,37 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, ex.status(), request);
     }
 
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> handleDomain(DomainException ex, WebRequest request) {
+        HttpStatus status = statusOf(ex.kind());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+        problem.setTitle(ex.title());
+        ex.properties().forEach(problem::setProperty);
+        HttpHeaders headers = new HttpHeaders();
+        ex.retryAfter().ifPresent(wait -> headers.set(HttpHeaders.RETRY_AFTER,
+                String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000))));
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** The one mapping from the domain's kinds of refusal to HTTP. */
+    static HttpStatus statusOf(DomainException.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case UNSUPPORTED_CONTENT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
-        List<ApiException.FieldError> errors = ex.getConstraintViolations().stream()
-                .map(v -> new ApiException.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+        List<DomainException.FieldError> errors = ex.getConstraintViolations().stream()
+                .map(v -> new DomainException.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return invalid(ex, errors, request);
     }
@@ -92,21 +120,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<ApiException.FieldError> errors = new ArrayList<>();
+        List<DomainException.FieldError> errors = new ArrayList<>();
         ex.getBindingResult().getFieldErrors()
-                .forEach(e -> errors.add(new ApiException.FieldError(e.getField(), e.getDefaultMessage())));
+                .forEach(e -> errors.add(new DomainException.FieldError(e.getField(), e.getDefaultMessage())));
         ex.getBindingResult().getGlobalErrors()
-                .forEach(e -> errors.add(new ApiException.FieldError(e.getObjectName(), e.getDefaultMessage())));
+                .forEach(e -> errors.add(new DomainException.FieldError(e.getObjectName(), e.getDefaultMessage())));
         return invalid(ex, errors, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<ApiException.FieldError> errors = new ArrayList<>();
+        List<DomainException.FieldError> errors = new ArrayList<>();
         for (ParameterValidationResult result : ex.getParameterValidationResults()) {
             String name = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(e -> errors.add(new ApiException.FieldError(name, e.getDefaultMessage())));
+            result.getResolvableErrors().forEach(e -> errors.add(new DomainException.FieldError(name, e.getDefaultMessage())));
         }
         return invalid(ex, errors, request);
     }
@@ -118,13 +146,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof StreamConstraintsException tooLarge) {
             return contentTooLarge(ex, tooLarge, request);
         }
-        List<ApiException.FieldError> errors = new ArrayList<>();
+        List<DomainException.FieldError> errors = new ArrayList<>();
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            errors.add(new ApiException.FieldError(pathOf(databind), "has the wrong type or an unknown value"));
+            errors.add(new DomainException.FieldError(pathOf(databind), "has the wrong type or an unknown value"));
         } else if (cause instanceof JacksonException) {
-            errors.add(new ApiException.FieldError("body", "is not well-formed JSON"));
+            errors.add(new DomainException.FieldError("body", "is not well-formed JSON"));
         } else {
-            errors.add(new ApiException.FieldError("body", "is missing or unreadable"));
+            errors.add(new DomainException.FieldError("body", "is missing or unreadable"));
         }
         return invalid(ex, errors, request);
     }
@@ -136,7 +164,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
     }
 
-    private ResponseEntity<Object> invalid(Exception ex, List<ApiException.FieldError> errors, WebRequest request) {
+    private ResponseEntity<Object> invalid(Exception ex, List<DomainException.FieldError> errors, WebRequest request) {
         String detail = errors.isEmpty() ? "The request is invalid."
                 : errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElseThrow();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
