@@ -1,5 +1,7 @@
 package com.tickitecking.platform.messaging;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.tickitecking.events.DomainEvent;
 import com.tickitecking.events.EventJson;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,11 +21,15 @@ import java.util.function.Consumer;
  */
 public class EventInbox {
 
+    private static final Logger log = LoggerFactory.getLogger(EventInbox.class);
+
+    private final String consumer;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Timer lag;
 
     public EventInbox(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters, String consumer) {
+        this.consumer = consumer;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.lag = Timer.builder("tickitecking.event.lag")
@@ -49,5 +55,14 @@ public class EventInbox {
             lag.record(Duration.between(event.occurredAt(), Instant.now()));
         }
         return Boolean.TRUE.equals(applied);
+    }
+
+    /**
+     * The one answer to a known event this consumer does not use: it is acknowledged (recorded as processed) and
+     * logged at debug. Listeners switch exhaustively over the event families, so a new family is a compile error
+     * rather than a silent drop; a message that cannot be parsed at all throws in {@link #receive} and ends in the DLQ.
+     */
+    public void notForThisService(DomainEvent event) {
+        log.debug("{} {} is not for {}; acknowledged", event.type(), event.eventId(), consumer);
     }
 }
