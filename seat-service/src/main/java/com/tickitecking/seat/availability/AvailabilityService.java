@@ -1,7 +1,7 @@
 package com.tickitecking.seat.availability;
 
 import com.tickitecking.platform.web.ApiException;
-import com.tickitecking.seat.seat.Seats;
+import com.tickitecking.seat.seat.SeatRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -21,14 +21,14 @@ public class AvailabilityService {
 
     private static final Logger log = LoggerFactory.getLogger(AvailabilityService.class);
 
-    private final AvailabilityBitmap bitmap;
+    private final AvailabilityRepository bitmap;
     private final TotalSeatsCache totals;
-    private final Seats seats;
+    private final SeatRepository seats;
     private final Counter fromRedis;
     private final Counter rebuilds;
     private final Counter withoutRedis;
 
-    public AvailabilityService(AvailabilityBitmap bitmap, TotalSeatsCache totals, Seats seats, MeterRegistry meters) {
+    public AvailabilityService(AvailabilityRepository bitmap, TotalSeatsCache totals, SeatRepository seats, MeterRegistry meters) {
         this.bitmap = bitmap;
         this.totals = totals;
         this.seats = seats;

@@ -21,10 +21,10 @@ public class AvailabilityUpdates {
 
     private static final Logger log = LoggerFactory.getLogger(AvailabilityUpdates.class);
 
-    private final AvailabilityBitmap bitmap;
+    private final AvailabilityRepository bitmap;
     private final TotalSeatsCache totals;
 
-    public AvailabilityUpdates(AvailabilityBitmap bitmap, TotalSeatsCache totals) {
+    public AvailabilityUpdates(AvailabilityRepository bitmap, TotalSeatsCache totals) {
         this.bitmap = bitmap;
         this.totals = totals;
     }

@@ -6,7 +6,7 @@ import com.tickitecking.events.ConcertDetails;
 import com.tickitecking.events.ConcertEvent;
 import com.tickitecking.events.ConcertUpdated;
 import com.tickitecking.seat.availability.AvailabilityUpdates;
-import com.tickitecking.seat.seat.SeatWriter;
+import com.tickitecking.seat.seat.SeatRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,12 +26,12 @@ public class ConcertEventsHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ConcertEventsHandler.class);
 
-    private final ConcertProjections concerts;
-    private final SeatWriter seats;
+    private final ConcertRepository concerts;
+    private final SeatRepository seats;
     private final SeatPurger purger;
     private final AvailabilityUpdates availability;
 
-    public ConcertEventsHandler(ConcertProjections concerts, SeatWriter seats, SeatPurger purger,
+    public ConcertEventsHandler(ConcertRepository concerts, SeatRepository seats, SeatPurger purger,
                                 AvailabilityUpdates availability) {
         this.concerts = concerts;
         this.seats = seats;
@@ -49,14 +49,14 @@ public class ConcertEventsHandler {
     }
 
     private void upsert(long concertId, long revision, ConcertDetails details) {
-        Optional<ConcertProjection> current = concerts.findForUpdate(concertId);
+        Optional<Concert> current = concerts.findForUpdate(concertId);
         if (current.isEmpty()) {
             concerts.insert(concertId, revision, details);
             int created = seats.insertSeats(concertId, details);
             log.info("concert {} r{}: created {} seats", concertId, revision, created);
             return;
         }
-        ConcertProjection known = current.get();
+        Concert known = current.get();
         if (known.isDeleted() || known.revision() >= revision) {
             log.debug("concert {} r{} ignored (have r{}{})", concertId, revision, known.revision(),
                     known.isDeleted() ? ", deleted" : "");
@@ -71,7 +71,7 @@ public class ConcertEventsHandler {
     }
 
     private void delete(long concertId, long revision) {
-        Optional<ConcertProjection> current = concerts.findForUpdate(concertId);
+        Optional<Concert> current = concerts.findForUpdate(concertId);
         if (current.isEmpty()) {
             concerts.insertTombstone(concertId, revision);
             return;

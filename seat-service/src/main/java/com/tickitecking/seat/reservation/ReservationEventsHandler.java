@@ -8,10 +8,10 @@ import com.tickitecking.events.ReservationExpired;
 import com.tickitecking.events.SeatId;
 import com.tickitecking.events.SeatIndex;
 import com.tickitecking.seat.availability.AvailabilityUpdates;
-import com.tickitecking.seat.concert.ConcertProjection;
-import com.tickitecking.seat.concert.ConcertProjections;
+import com.tickitecking.seat.concert.Concert;
+import com.tickitecking.seat.concert.ConcertRepository;
 import com.tickitecking.seat.seat.SeatStatus;
-import com.tickitecking.seat.seat.Seats;
+import com.tickitecking.seat.seat.SeatRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,12 +33,12 @@ public class ReservationEventsHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ReservationEventsHandler.class);
 
-    private final ConcertProjections concerts;
-    private final ReservationStates states;
-    private final Seats seats;
+    private final ConcertRepository concerts;
+    private final ReservationStateRepository states;
+    private final SeatRepository seats;
     private final AvailabilityUpdates availability;
 
-    public ReservationEventsHandler(ConcertProjections concerts, ReservationStates states, Seats seats,
+    public ReservationEventsHandler(ConcertRepository concerts, ReservationStateRepository states, SeatRepository seats,
                                     AvailabilityUpdates availability) {
         this.concerts = concerts;
         this.states = states;
@@ -59,7 +59,7 @@ public class ReservationEventsHandler {
     /** {@code claim} HELD or RESERVED, or null to release. */
     private void change(long reservationId, long concertId, long revision, List<String> labels, String state, SeatStatus claim) {
         // The concert's row lock makes handlers (and seat blocking) of one concert take turns.
-        ConcertProjection concert = concerts.findForUpdate(concertId).orElseThrow(() ->
+        Concert concert = concerts.findForUpdate(concertId).orElseThrow(() ->
                 // Its ConcertCreated has not arrived yet: fail, so SQS redelivers this later.
                 new IllegalStateException("concert " + concertId + " is not known yet"));
         if (concert.isDeleted()) {

@@ -3,7 +3,7 @@ package com.tickitecking.seat.seat;
 import com.tickitecking.events.SeatGrade;
 import com.tickitecking.events.SeatId;
 import com.tickitecking.events.SeatingLayout;
-import com.tickitecking.seat.concert.ConcertProjection;
+import com.tickitecking.seat.concert.Concert;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -43,7 +43,7 @@ public record SeatMap(
             @Schema(description = "Price, null for ungraded seats", example = "150.00") BigDecimal price) {
     }
 
-    public static SeatMap of(ConcertProjection concert) {
+    public static SeatMap of(Concert concert) {
         List<Section> sections = new ArrayList<>();
         var details = new com.tickitecking.events.ConcertDetails(concert.ownerId(), concert.name(), concert.startTime(),
                 0, "", concert.layout(), concert.grades());

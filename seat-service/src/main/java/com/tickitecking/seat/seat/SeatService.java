@@ -7,8 +7,8 @@ import com.tickitecking.platform.outbox.OutboxWriter;
 import com.tickitecking.platform.security.AuthenticatedUser;
 import com.tickitecking.platform.web.ApiException;
 import com.tickitecking.seat.availability.AvailabilityUpdates;
-import com.tickitecking.seat.concert.ConcertProjection;
-import com.tickitecking.seat.concert.ConcertProjections;
+import com.tickitecking.seat.concert.Concert;
+import com.tickitecking.seat.concert.ConcertRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,12 +18,12 @@ import java.util.Map;
 @Service
 public class SeatService {
 
-    private final ConcertProjections concerts;
-    private final Seats seats;
+    private final ConcertRepository concerts;
+    private final SeatRepository seats;
     private final OutboxWriter outbox;
     private final AvailabilityUpdates availability;
 
-    public SeatService(ConcertProjections concerts, Seats seats, OutboxWriter outbox, AvailabilityUpdates availability) {
+    public SeatService(ConcertRepository concerts, SeatRepository seats, OutboxWriter outbox, AvailabilityUpdates availability) {
         this.concerts = concerts;
         this.seats = seats;
         this.outbox = outbox;
@@ -38,7 +38,7 @@ public class SeatService {
 
     @Transactional(readOnly = true)
     public SeatMap seatMap(long concertId) {
-        ConcertProjection concert = concerts.find(concertId).filter(c -> !c.isDeleted())
+        Concert concert = concerts.find(concertId).filter(c -> !c.isDeleted())
                 .orElseThrow(() -> ApiException.notFound("concert", concertId));
         return SeatMap.of(concert);
     }
@@ -56,13 +56,13 @@ public class SeatService {
         if (!SeatId.isValid(seatLabel)) {
             throw ApiException.badRequest("seat", "must be a seat label like FLOOR-B-12");
         }
-        ConcertProjection concert = concerts.findForUpdate(concertId).filter(c -> !c.isDeleted())
+        Concert concert = concerts.findForUpdate(concertId).filter(c -> !c.isDeleted())
                 .orElseThrow(() -> ApiException.notFound("concert", concertId));
         if (!caller.owns(concert.ownerId())) {
             throw ApiException.forbidden("Only the concert's owner can block or unblock its seats.");
         }
         int index = concert.seatIndex().indexOf(SeatId.parse(seatLabel));
-        Seats.LockedSeat seat = (index < 0 ? java.util.Optional.<Seats.LockedSeat>empty() : seats.lock(concertId, index))
+        SeatRepository.LockedSeat seat = (index < 0 ? java.util.Optional.<SeatRepository.LockedSeat>empty() : seats.lock(concertId, index))
                 .orElseThrow(() -> ApiException.notFound("seat", seatLabel));
         if (seat.status().isTaken()) {
             throw ApiException.conflict("Seat " + seatLabel + " is " + seat.status() + " by a reservation.")

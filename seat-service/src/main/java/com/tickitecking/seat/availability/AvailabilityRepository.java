@@ -1,7 +1,7 @@
 package com.tickitecking.seat.availability;
 
 import com.tickitecking.platform.redis.RedisKeys;
-import com.tickitecking.seat.SeatProperties;
+import com.tickitecking.seat.config.SeatProperties;
 import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -21,7 +21,7 @@ import java.util.Map;
  * its result only if the counter has not moved meanwhile: a change the query may have missed forbids caching it.
  */
 @Component
-public class AvailabilityBitmap {
+public class AvailabilityRepository {
 
     private static final String APPLY = """
             redis.call('INCR', KEYS[2])
@@ -41,7 +41,7 @@ public class AvailabilityBitmap {
     private final RedisKeys keys;
     private final long ttlMillis;
 
-    public AvailabilityBitmap(StringRedisTemplate redis, RedisKeys keys, SeatProperties properties) {
+    public AvailabilityRepository(StringRedisTemplate redis, RedisKeys keys, SeatProperties properties) {
         this.redis = redis;
         this.keys = keys;
         this.ttlMillis = properties.bitmapTtl().toMillis();

@@ -9,11 +9,11 @@ import java.util.List;
 
 /** The highest revision seen per reservation (table reservation_state). */
 @Repository
-public class ReservationStates {
+public class ReservationStateRepository {
 
     private final JdbcTemplate jdbc;
 
-    public ReservationStates(JdbcTemplate jdbc) {
+    public ReservationStateRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

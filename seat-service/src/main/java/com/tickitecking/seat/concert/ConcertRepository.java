@@ -12,10 +12,10 @@ import java.util.Optional;
 
 /** The concert projection table. */
 @Repository
-public class ConcertProjections {
+public class ConcertRepository {
 
     private static final String COLUMNS = "concert_id, owner_id, name, start_time, revision, total_seats, layout_json, grades_json, deleted_at";
-    private static final RowMapper<ConcertProjection> MAPPER = (rs, n) -> new ConcertProjection(
+    private static final RowMapper<Concert> MAPPER = (rs, n) -> new Concert(
             rs.getLong("concert_id"), rs.getLong("owner_id"), rs.getString("name"),
             rs.getTimestamp("start_time").toInstant(), rs.getLong("revision"), rs.getInt("total_seats"),
             LayoutJson.layout(rs.getString("layout_json")), LayoutJson.grades(rs.getString("grades_json")),
@@ -23,16 +23,16 @@ public class ConcertProjections {
 
     private final JdbcTemplate jdbc;
 
-    public ConcertProjections(JdbcTemplate jdbc) {
+    public ConcertRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Optional<ConcertProjection> find(long concertId) {
+    public Optional<Concert> find(long concertId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM concert WHERE concert_id = ?", MAPPER, concertId).stream().findFirst();
     }
 
     /** Locks the concert's row: event handlers and seat blocking of one concert take turns. */
-    public Optional<ConcertProjection> findForUpdate(long concertId) {
+    public Optional<Concert> findForUpdate(long concertId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM concert WHERE concert_id = ? FOR UPDATE", MAPPER, concertId).stream().findFirst();
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  * What seat-service knows about a concert, from its events. {@code revision} is the highest concert revision
  * applied; {@code deletedAt} marks a tombstone.
  */
-public record ConcertProjection(long concertId, long ownerId, String name, Instant startTime, long revision,
+public record Concert(long concertId, long ownerId, String name, Instant startTime, long revision,
                                 int totalSeats, SeatingLayout layout, List<SeatGrade> grades, Instant deletedAt) {
 
     public boolean isDeleted() {
