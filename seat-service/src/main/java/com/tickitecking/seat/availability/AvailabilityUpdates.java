@@ -34,7 +34,7 @@ public class AvailabilityUpdates {
             return;
         }
         Map<Integer, Boolean> bits = new LinkedHashMap<>();
-        statuses.forEach((index, status) -> bits.put(index, status != SeatStatus.AVAILABLE));
+        statuses.forEach((index, status) -> bits.put(index, !status.isAvailable()));
         runAfterCommit(() -> {
             try {
                 bitmap.apply(concertId, bits);

@@ -5,9 +5,9 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
-/** The highest revision seen per reservation (table reservation_state). */
+/** The latest state applied per reservation (table reservation_state). */
 @Repository
 public class ReservationStateRepository {
 
@@ -17,25 +17,24 @@ public class ReservationStateRepository {
         this.jdbc = jdbc;
     }
 
+    public Optional<ReservationState> findForUpdate(long reservationId) {
+        return jdbc.query("SELECT reservation_id, concert_id, revision, status FROM reservation_state WHERE reservation_id = ? FOR UPDATE",
+                (rs, n) -> new ReservationState(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        ReservationStatus.valueOf(rs.getString(4))),
+                reservationId).stream().findFirst();
+    }
+
     /**
-     * Records the event's revision if it is newer than any seen for the reservation; returns false for an event
-     * that is older than (or as old as) what was already applied. Two first events of one reservation racing each
-     * other: the loser hits the primary key, throws and is redelivered.
+     * The reservation's first state. Two first events of one reservation racing each other: the loser hits the
+     * primary key, throws and is redelivered.
      */
-    public boolean advance(long reservationId, long concertId, long revision, String status) {
-        List<Long> seen = jdbc.queryForList("SELECT revision FROM reservation_state WHERE reservation_id = ? FOR UPDATE",
-                Long.class, reservationId);
-        Timestamp now = Timestamp.from(Instant.now());
-        if (seen.isEmpty()) {
-            jdbc.update("INSERT INTO reservation_state (reservation_id, concert_id, revision, status, updated_at) VALUES (?, ?, ?, ?, ?)",
-                    reservationId, concertId, revision, status, now);
-            return true;
-        }
-        if (seen.getFirst() >= revision) {
-            return false;
-        }
+    public void insert(ReservationState state) {
+        jdbc.update("INSERT INTO reservation_state (reservation_id, concert_id, revision, status, updated_at) VALUES (?, ?, ?, ?, ?)",
+                state.reservationId(), state.concertId(), state.revision(), state.status().name(), Timestamp.from(Instant.now()));
+    }
+
+    public void update(ReservationState state) {
         jdbc.update("UPDATE reservation_state SET revision = ?, status = ?, updated_at = ? WHERE reservation_id = ?",
-                revision, status, now, reservationId);
-        return true;
+                state.revision(), state.status().name(), Timestamp.from(Instant.now()), state.reservationId());
     }
 }

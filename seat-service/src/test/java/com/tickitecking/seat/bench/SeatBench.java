@@ -15,6 +15,9 @@ import com.tickitecking.seat.SeatServiceApplication;
 import com.tickitecking.seat.availability.AvailabilityService;
 import com.tickitecking.seat.messaging.SeatEventsListener;
 import com.tickitecking.seat.config.SeatProperties;
+import com.tickitecking.seat.concert.Concert;
+import com.tickitecking.seat.seat.NewSeat;
+import com.tickitecking.seat.seat.RowGrade;
 import com.tickitecking.seat.seat.SeatRepository;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
@@ -149,9 +152,9 @@ public final class SeatBench {
         try (HikariDataSource ds = dataSource("jdbc:mariadb://" + dbBase + "/" + DB)) {
             var writer = new SeatRepository(new JdbcTemplate(ds), new SeatProperties(1000, 0, null, null, 0));
             var tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
-            tx.execute(status -> writer.insertSeats(1, before));
+            tx.execute(status -> writer.insert(1, rowsOf(before)));
             long start = System.nanoTime();
-            tx.execute(status -> writer.regrade(1, before.layout(), before.grades(), after));
+            tx.execute(status -> writer.regrade(1, regradedRows(before, after)));
             double seconds = (System.nanoTime() - start) / 1e9;
             checkPrices(after);
             return rate("SeatRepository.regrade: one range UPDATE per row of seats, one batch", after.layout().totalSeats(), seconds);
@@ -161,7 +164,7 @@ public final class SeatBench {
     /** The row-by-row way: one UPDATE per seat, each its own autocommit transaction. Bounded in time. */
     private double timeRowByRowRegrade(ConcertDetails after) throws Exception {
         return rowByRow("seed-style: one UPDATE per seat, autocommit",
-                "UPDATE seat SET grade = ?, price = ? WHERE concert_id = 1 AND seat_index = ?", SeatRepository.rowsOf(after), (ps, r) -> {
+                "UPDATE seat SET grade = ?, price = ? WHERE concert_id = 1 AND seat_index = ?", rowsOf(after), (ps, r) -> {
                     ps.setString(1, r.grade());
                     ps.setBigDecimal(2, r.price().add(BigDecimal.ONE));
                     ps.setInt(3, r.index());
@@ -196,6 +199,16 @@ public final class SeatBench {
                 List.of(new SeatGrade("R", new BigDecimal("90.00"), List.of(new SeatGrade.Area("HALL", null)))));
     }
 
+    /** The seat rows the service creates for the concert (what ConcertEventsHandler inserts). */
+    private static List<NewSeat> rowsOf(ConcertDetails details) {
+        return Concert.created(1, 1, details).seats();
+    }
+
+    /** The rows of seats the service regrades when the concert goes from {@code before} to {@code after}. */
+    private static List<RowGrade> regradedRows(ConcertDetails before, ConcertDetails after) {
+        return Concert.created(1, 1, before).update(2, after).orElseThrow().regraded();
+    }
+
     private double timeBatchPath(String url, ConcertDetails details, String name) {
         truncateSeats();
         try (HikariDataSource ds = dataSource(url)) {
@@ -203,7 +216,7 @@ public final class SeatBench {
             var writer = new SeatRepository(jdbc, new SeatProperties(1000, 0, null, null, 0));
             var tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
             long start = System.nanoTime();
-            Integer inserted = tx.execute(s -> writer.insertSeats(1, details));
+            Integer inserted = tx.execute(s -> writer.insert(1, rowsOf(details)));
             double seconds = (System.nanoTime() - start) / 1e9;
             check(inserted, details);
             return rate(name, inserted, seconds);
@@ -212,7 +225,7 @@ public final class SeatBench {
 
     private double timeMultiRowInsert(ConcertDetails details) throws Exception {
         truncateSeats();
-        var rows = SeatRepository.rowsOf(details);
+        var rows = rowsOf(details);
         try (Connection c = connection()) {
             c.setAutoCommit(false);
             long start = System.nanoTime();
@@ -242,16 +255,16 @@ public final class SeatBench {
     /** The seed-script way: one INSERT per seat, each its own autocommit transaction. Bounded in time. */
     private double timeRowByRow(ConcertDetails details) throws Exception {
         truncateSeats();
-        return rowByRow("seed-style: one INSERT per row, autocommit", SeatRepository.INSERT, SeatRepository.rowsOf(details),
+        return rowByRow("seed-style: one INSERT per row, autocommit", SeatRepository.INSERT, rowsOf(details),
                 (ps, r) -> SeatRepository.bindInsert(ps, 1, r));
     }
 
     private interface RowBinder {
-        void bind(PreparedStatement ps, SeatRepository.NewSeat row) throws SQLException;
+        void bind(PreparedStatement ps, NewSeat row) throws SQLException;
     }
 
     /** Runs {@code sql} once per row, each its own autocommit transaction, until done or {@code --seed-seconds}. */
-    private double rowByRow(String name, String sql, List<SeatRepository.NewSeat> rows, RowBinder binder) throws Exception {
+    private double rowByRow(String name, String sql, List<NewSeat> rows, RowBinder binder) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(intArg("seed-seconds", 60)).toNanos();
         int done = 0;
         long start = System.nanoTime();
