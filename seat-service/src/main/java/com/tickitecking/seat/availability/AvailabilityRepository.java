@@ -2,41 +2,38 @@ package com.tickitecking.seat.availability;
 
 import com.tickitecking.platform.redis.RedisKeys;
 import com.tickitecking.seat.config.SeatProperties;
-import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.serializer.GenericToStringSerializer;
+import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.stereotype.Repository;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The Redis bitmap of a concert's unavailable seats: bit i (SETBIT offset i, most significant bit of byte 0 first)
- * is set when seat i in SeatIndex order is HELD, RESERVED or BLOCKED.
+ * The Redis bitmap of a concert's unavailable seats (encoded as {@link SeatBitmap} says) and its change counter.
  *
- * <p>Each concert also has a change counter. Every change increments it and sets bits only if the bitmap exists
- * (so a change never creates a partial bitmap). A rebuild reads the counter before its database query and stores
- * its result only if the counter has not moved meanwhile: a change the query may have missed forbids caching it.
+ * <p>Every change increments the counter and sets bits only if the bitmap exists (so a change never creates a
+ * partial bitmap). A rebuild reads the counter before its database query and stores its result only if the
+ * counter has not moved meanwhile: a change the query may have missed forbids caching it. Both steps are Lua
+ * scripts ({@code lua/availability-*.lua}), read once here and run by SHA.
  */
-@Component
+@Repository
 public class AvailabilityRepository {
 
-    private static final String APPLY = """
-            redis.call('INCR', KEYS[2])
-            redis.call('PEXPIRE', KEYS[2], ARGV[1])
-            if redis.call('EXISTS', KEYS[1]) == 1 then
-              for i = 2, #ARGV, 2 do redis.call('SETBIT', KEYS[1], ARGV[i], ARGV[i + 1]) end
-            end
-            return 1""";
+    /** The arguments are raw bytes (bitmaps, and numbers as text), not strings. */
+    private static final RedisSerializer<byte[]> BYTES = RedisSerializer.byteArray();
+    private static final RedisSerializer<Long> LONG = new GenericToStringSerializer<>(Long.class);
 
-    private static final String STORE_IF_UNCHANGED = """
-            local changes = redis.call('GET', KEYS[2]) or ''
-            if changes ~= ARGV[2] then return 0 end
-            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3], 'NX')
-            return 1""";
-
+    private final RedisScript<Long> apply = script("lua/availability-apply.lua");
+    private final RedisScript<Long> storeIfUnchanged = script("lua/availability-store-if-unchanged.lua");
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
     private final long ttlMillis;
@@ -61,26 +58,20 @@ public class AvailabilityRepository {
 
     /** Caches a rebuilt bitmap unless a change happened since {@link #changeCount}; returns whether it did. */
     public boolean storeIfUnchanged(long concertId, byte[] bitmap, String changeCountBefore) {
-        byte[][] keysAndArgs = {bytes(bitmapKey(concertId)), bytes(changesKey(concertId)),
-                bitmap, bytes(changeCountBefore), bytes(String.valueOf(ttlMillis))};
-        Long stored = redis.execute((RedisCallback<Long>) connection ->
-                connection.scriptingCommands().eval(bytes(STORE_IF_UNCHANGED), ReturnType.INTEGER, 2, keysAndArgs));
+        Long stored = redis.execute(storeIfUnchanged, BYTES, LONG, List.of(bitmapKey(concertId), changesKey(concertId)),
+                bitmap, bytes(changeCountBefore), bytes(String.valueOf(ttlMillis)));
         return stored != null && stored == 1L;
     }
 
     /** Sets each seat's bit: true = not available. */
     public void apply(long concertId, Map<Integer, Boolean> unavailableBySeat) {
-        List<byte[]> keysAndArgs = new ArrayList<>(2 + 1 + unavailableBySeat.size() * 2);
-        keysAndArgs.add(bytes(bitmapKey(concertId)));
-        keysAndArgs.add(bytes(changesKey(concertId)));
-        keysAndArgs.add(bytes(String.valueOf(ttlMillis * 2)));
+        List<byte[]> args = new ArrayList<>(1 + unavailableBySeat.size() * 2);
+        args.add(bytes(String.valueOf(ttlMillis * 2)));
         unavailableBySeat.forEach((index, unavailable) -> {
-            keysAndArgs.add(bytes(String.valueOf(index)));
-            keysAndArgs.add(bytes(unavailable ? "1" : "0"));
+            args.add(bytes(String.valueOf(index)));
+            args.add(bytes(unavailable ? "1" : "0"));
         });
-        byte[][] array = keysAndArgs.toArray(byte[][]::new);
-        redis.execute((RedisCallback<Long>) connection ->
-                connection.scriptingCommands().eval(bytes(APPLY), ReturnType.INTEGER, 2, array));
+        redis.execute(apply, BYTES, LONG, List.of(bitmapKey(concertId), changesKey(concertId)), args.toArray());
     }
 
     public void delete(long concertId) {
@@ -94,6 +85,15 @@ public class AvailabilityRepository {
 
     private String changesKey(long concertId) {
         return keys.key("seats", "{" + concertId + "}", "changes");
+    }
+
+    /** Read once: a classpath resource script would otherwise be checked for changes on every call. */
+    private static RedisScript<Long> script(String path) {
+        try {
+            return RedisScript.of(new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8), Long.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
     }
 
     private static byte[] bytes(String text) {
