@@ -1,15 +1,12 @@
 package com.tickitecking.seat.availability;
 
-import com.tickitecking.platform.web.ApiException;
-import com.tickitecking.seat.seat.Seats;
+import com.tickitecking.platform.domain.DomainException;
+import com.tickitecking.seat.seat.SeatRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-
-import java.util.Arrays;
-import java.util.Base64;
 
 /**
  * The availability hot path: one Redis GET per request. On a miss the bitmap is rebuilt with one indexed query
@@ -21,14 +18,14 @@ public class AvailabilityService {
 
     private static final Logger log = LoggerFactory.getLogger(AvailabilityService.class);
 
-    private final AvailabilityBitmap bitmap;
+    private final AvailabilityRepository bitmap;
     private final TotalSeatsCache totals;
-    private final Seats seats;
+    private final SeatRepository seats;
     private final Counter fromRedis;
     private final Counter rebuilds;
     private final Counter withoutRedis;
 
-    public AvailabilityService(AvailabilityBitmap bitmap, TotalSeatsCache totals, Seats seats, MeterRegistry meters) {
+    public AvailabilityService(AvailabilityRepository bitmap, TotalSeatsCache totals, SeatRepository seats, MeterRegistry meters) {
         this.bitmap = bitmap;
         this.totals = totals;
         this.seats = seats;
@@ -48,12 +45,12 @@ public class AvailabilityService {
         byte[] cached = readCached(concertId);
         if (cached != null) {
             fromRedis.increment();
-            int total = totals.of(concertId).orElseThrow(() -> ApiException.notFound("concert", concertId));
-            return response(concertId, total, cached);
+            int total = totals.of(concertId).orElseThrow(() -> DomainException.notFound("concert", concertId));
+            return SeatAvailability.of(concertId, SeatBitmap.fromBytes(total, cached));
         }
         // A miss asks the database whether the concert still stands (another instance may have seen it deleted).
-        int total = totals.refresh(concertId).orElseThrow(() -> ApiException.notFound("concert", concertId));
-        return response(concertId, total, rebuild(concertId, total));
+        int total = totals.refresh(concertId).orElseThrow(() -> DomainException.notFound("concert", concertId));
+        return SeatAvailability.of(concertId, rebuild(concertId, total));
     }
 
     private byte[] readCached(long concertId) {
@@ -65,40 +62,22 @@ public class AvailabilityService {
         }
     }
 
-    private byte[] rebuild(long concertId, int total) {
+    private SeatBitmap rebuild(long concertId, int total) {
         String changesBefore = null;
         try {
             changesBefore = bitmap.changeCount(concertId);
         } catch (RuntimeException e) {
             log.debug("Redis unavailable, the rebuilt bitmap will not be cached", e);
         }
-        byte[] bits = new byte[bytesFor(total)];
-        for (int index : seats.unavailableIndexes(concertId)) {
-            bits[index >>> 3] |= (byte) (0x80 >>> (index & 7));
-        }
+        SeatBitmap bits = SeatBitmap.of(total, seats.unavailableIndexes(concertId));
         (changesBefore == null ? withoutRedis : rebuilds).increment();
         if (changesBefore != null) {
             try {
-                bitmap.storeIfUnchanged(concertId, bits, changesBefore);
+                bitmap.storeIfUnchanged(concertId, bits.bytes(), changesBefore);
             } catch (RuntimeException e) {
                 log.debug("could not cache the rebuilt bitmap", e);
             }
         }
         return bits;
-    }
-
-    static SeatAvailability response(long concertId, int total, byte[] bits) {
-        // Redis trims nothing but never grows a string past the highest SETBIT: pad or cut to the layout's size.
-        byte[] exact = bits.length == bytesFor(total) ? bits : Arrays.copyOf(bits, bytesFor(total));
-        int unavailable = 0;
-        for (byte b : exact) {
-            unavailable += Integer.bitCount(b & 0xff);
-        }
-        return new SeatAvailability(concertId, total, unavailable, total - unavailable, SeatAvailability.ENCODING,
-                Base64.getEncoder().encodeToString(exact));
-    }
-
-    static int bytesFor(int seats) {
-        return (seats + 7) / 8;
     }
 }

@@ -21,10 +21,10 @@ public class AvailabilityUpdates {
 
     private static final Logger log = LoggerFactory.getLogger(AvailabilityUpdates.class);
 
-    private final AvailabilityBitmap bitmap;
+    private final AvailabilityRepository bitmap;
     private final TotalSeatsCache totals;
 
-    public AvailabilityUpdates(AvailabilityBitmap bitmap, TotalSeatsCache totals) {
+    public AvailabilityUpdates(AvailabilityRepository bitmap, TotalSeatsCache totals) {
         this.bitmap = bitmap;
         this.totals = totals;
     }
@@ -34,7 +34,7 @@ public class AvailabilityUpdates {
             return;
         }
         Map<Integer, Boolean> bits = new LinkedHashMap<>();
-        statuses.forEach((index, status) -> bits.put(index, status != SeatStatus.AVAILABLE));
+        statuses.forEach((index, status) -> bits.put(index, !status.isAvailable()));
         runAfterCommit(() -> {
             try {
                 bitmap.apply(concertId, bits);

@@ -19,4 +19,10 @@ public record SeatAvailability(
                 firstIndex.""", example = "gAAAAAAAAAA=") String unavailable) {
 
     public static final String ENCODING = "bitmap-msb0-base64";
+
+    public static SeatAvailability of(long concertId, SeatBitmap bitmap) {
+        int unavailable = bitmap.unavailableSeats();
+        return new SeatAvailability(concertId, bitmap.totalSeats(), unavailable, bitmap.totalSeats() - unavailable,
+                ENCODING, bitmap.base64());
+    }
 }

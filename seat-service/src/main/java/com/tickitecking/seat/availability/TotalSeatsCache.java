@@ -2,8 +2,8 @@ package com.tickitecking.seat.availability;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.tickitecking.seat.SeatProperties;
-import com.tickitecking.seat.concert.ConcertProjections;
+import com.tickitecking.seat.config.SeatProperties;
+import com.tickitecking.seat.concert.ConcertRepository;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -16,10 +16,10 @@ import java.util.Optional;
 @Component
 public class TotalSeatsCache {
 
-    private final ConcertProjections concerts;
+    private final ConcertRepository concerts;
     private final Cache<Long, Integer> totals;
 
-    public TotalSeatsCache(ConcertProjections concerts, SeatProperties properties) {
+    public TotalSeatsCache(ConcertRepository concerts, SeatProperties properties) {
         this.concerts = concerts;
         this.totals = Caffeine.newBuilder().maximumSize(properties.totalSeatsCacheSize()).build();
     }

@@ -6,32 +6,31 @@ import com.tickitecking.events.ConcertDetails;
 import com.tickitecking.events.ConcertEvent;
 import com.tickitecking.events.ConcertUpdated;
 import com.tickitecking.seat.availability.AvailabilityUpdates;
-import com.tickitecking.seat.seat.SeatWriter;
+import com.tickitecking.seat.seat.SeatRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Keeps the concert projection and the seat rows in line with concert-service. Runs inside the inbox's
- * transaction, so a redelivered event is never applied twice; revisions make it order-tolerant: ConcertCreated and
- * ConcertUpdated both carry the full state, so whichever arrives first creates the seats and an older one arriving
- * later is ignored. A deleted concert stays deleted.
+ * Keeps the concert projection and the seat rows in line with concert-service; {@link Concert} decides what an
+ * event changes. Runs inside the inbox's transaction, so a redelivered event is never applied twice.
  */
 @Component
 public class ConcertEventsHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ConcertEventsHandler.class);
 
-    private final ConcertProjections concerts;
-    private final SeatWriter seats;
+    private final ConcertRepository concerts;
+    private final SeatRepository seats;
     private final SeatPurger purger;
     private final AvailabilityUpdates availability;
 
-    public ConcertEventsHandler(ConcertProjections concerts, SeatWriter seats, SeatPurger purger,
+    public ConcertEventsHandler(ConcertRepository concerts, SeatRepository seats, SeatPurger purger,
                                 AvailabilityUpdates availability) {
         this.concerts = concerts;
         this.seats = seats;
@@ -49,37 +48,41 @@ public class ConcertEventsHandler {
     }
 
     private void upsert(long concertId, long revision, ConcertDetails details) {
-        Optional<ConcertProjection> current = concerts.findForUpdate(concertId);
+        Optional<Concert> current = concerts.findForUpdate(concertId);
         if (current.isEmpty()) {
-            concerts.insert(concertId, revision, details);
-            int created = seats.insertSeats(concertId, details);
+            Concert concert = Concert.created(concertId, revision, details);
+            concerts.insert(concert);
+            int created = seats.insert(concertId, concert.seats());
             log.info("concert {} r{}: created {} seats", concertId, revision, created);
             return;
         }
-        ConcertProjection known = current.get();
-        if (known.isDeleted() || known.revision() >= revision) {
+        Concert known = current.get();
+        Optional<Concert.Update> applied = known.update(revision, details);
+        if (applied.isEmpty()) {
             log.debug("concert {} r{} ignored (have r{}{})", concertId, revision, known.revision(),
                     known.isDeleted() ? ", deleted" : "");
             return;
         }
-        if (!known.layout().equals(details.layout())) {
+        Concert.Update update = applied.get();
+        if (update.layoutIgnored()) {
             log.warn("concert {} r{} changes the layout, which never changes; the seats keep the first one", concertId, revision);
         }
-        int regraded = seats.regrade(concertId, known.layout(), known.grades(), details);
-        concerts.update(concertId, revision, details);
+        int regraded = seats.regrade(concertId, update.regraded());
+        concerts.update(update.concert());
         log.info("concert {} r{}: regraded {} rows", concertId, revision, regraded);
     }
 
     private void delete(long concertId, long revision) {
-        Optional<ConcertProjection> current = concerts.findForUpdate(concertId);
+        Optional<Concert> current = concerts.findForUpdate(concertId);
         if (current.isEmpty()) {
-            concerts.insertTombstone(concertId, revision);
+            concerts.insertTombstone(concertId, revision, Instant.now());
             return;
         }
-        if (current.get().isDeleted()) {
+        Optional<Concert> deleted = current.get().delete(revision, Instant.now());
+        if (deleted.isEmpty()) {
             return;
         }
-        concerts.markDeleted(concertId, revision);
+        concerts.markDeleted(deleted.get());
         availability.dropAfterCommit(concertId);
         // The seats go after the commit, chunk by chunk in short transactions, not in this one.
         purger.purgeAfterCommit(concertId);

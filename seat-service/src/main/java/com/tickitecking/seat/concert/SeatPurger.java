@@ -1,7 +1,7 @@
 package com.tickitecking.seat.concert;
 
-import com.tickitecking.seat.SeatProperties;
-import com.tickitecking.seat.seat.SeatWriter;
+import com.tickitecking.seat.config.SeatProperties;
+import com.tickitecking.seat.seat.SeatRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,11 +20,11 @@ public class SeatPurger {
     private static final Logger log = LoggerFactory.getLogger(SeatPurger.class);
     private static final int SWEEP_CONCERTS = 20;
 
-    private final SeatWriter seats;
-    private final ConcertProjections concerts;
+    private final SeatRepository seats;
+    private final ConcertRepository concerts;
     private final int chunk;
 
-    public SeatPurger(SeatWriter seats, ConcertProjections concerts, SeatProperties properties) {
+    public SeatPurger(SeatRepository seats, ConcertRepository concerts, SeatProperties properties) {
         this.seats = seats;
         this.concerts = concerts;
         this.chunk = properties.deleteChunk();

@@ -2,13 +2,13 @@ package com.tickitecking.seat.messaging;
 
 import com.tickitecking.events.ConcertEvent;
 import com.tickitecking.events.DomainEvent;
+import com.tickitecking.events.ImageEvent;
 import com.tickitecking.events.ReservationEvent;
+import com.tickitecking.events.SeatEvent;
 import com.tickitecking.platform.messaging.EventInbox;
 import com.tickitecking.seat.concert.ConcertEventsHandler;
 import com.tickitecking.seat.reservation.ReservationEventsHandler;
 import io.awspring.cloud.sqs.annotation.SqsListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SeatEventsListener {
-
-    private static final Logger log = LoggerFactory.getLogger(SeatEventsListener.class);
 
     private final EventInbox inbox;
     private final ConcertEventsHandler concerts;
@@ -36,11 +34,12 @@ public class SeatEventsListener {
         inbox.receive(message, this::apply);
     }
 
+    /** Exhaustive over the event families, no default: a new family does not compile until it is decided here. */
     private void apply(DomainEvent event) {
         switch (event) {
             case ConcertEvent concert -> concerts.apply(concert);
             case ReservationEvent reservation -> reservations.apply(reservation);
-            default -> log.debug("{} is not for seat-service; ignored", event.type());
+            case SeatEvent _, ImageEvent _ -> inbox.notForThisService(event);
         }
     }
 }

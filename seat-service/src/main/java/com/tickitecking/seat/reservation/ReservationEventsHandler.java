@@ -1,44 +1,40 @@
 package com.tickitecking.seat.reservation;
 
-import com.tickitecking.events.ReservationCancelled;
-import com.tickitecking.events.ReservationConfirmed;
-import com.tickitecking.events.ReservationCreated;
 import com.tickitecking.events.ReservationEvent;
-import com.tickitecking.events.ReservationExpired;
-import com.tickitecking.events.SeatId;
-import com.tickitecking.events.SeatIndex;
 import com.tickitecking.seat.availability.AvailabilityUpdates;
-import com.tickitecking.seat.concert.ConcertProjection;
-import com.tickitecking.seat.concert.ConcertProjections;
+import com.tickitecking.seat.concert.Concert;
+import com.tickitecking.seat.concert.ConcertRepository;
+import com.tickitecking.seat.seat.Seat;
+import com.tickitecking.seat.seat.SeatRepository;
 import com.tickitecking.seat.seat.SeatStatus;
-import com.tickitecking.seat.seat.Seats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The seat-status read model fed by reservation-service: Created holds seats, Confirmed reserves them, Cancelled
- * and Expired free them. Idempotent through the inbox; order-tolerant through reservation_state (an event older
- * than the reservation's latest is ignored, so a Cancelled that overtook its Created leaves the seats free) and
- * through the seat's reservation_id (a release frees only the seats this reservation still holds).
+ * The seat-status read model fed by reservation-service. Idempotent through the inbox; order-tolerant through
+ * {@link ReservationState} (an event older than the reservation's latest is ignored) and through the seat's holder
+ * (see {@link Seat}: a release frees only the seats this reservation still has).
  */
 @Component
 public class ReservationEventsHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ReservationEventsHandler.class);
 
-    private final ConcertProjections concerts;
-    private final ReservationStates states;
-    private final Seats seats;
+    private final ConcertRepository concerts;
+    private final ReservationStateRepository states;
+    private final SeatRepository seats;
     private final AvailabilityUpdates availability;
 
-    public ReservationEventsHandler(ConcertProjections concerts, ReservationStates states, Seats seats,
+    public ReservationEventsHandler(ConcertRepository concerts, ReservationStateRepository states, SeatRepository seats,
                                     AvailabilityUpdates availability) {
         this.concerts = concerts;
         this.states = states;
@@ -48,46 +44,38 @@ public class ReservationEventsHandler {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(ReservationEvent event) {
-        switch (event) {
-            case ReservationCreated e -> change(e.reservationId(), e.concertId(), e.revision(), e.seats(), "HELD", SeatStatus.HELD);
-            case ReservationConfirmed e -> change(e.reservationId(), e.concertId(), e.revision(), e.seats(), "CONFIRMED", SeatStatus.RESERVED);
-            case ReservationCancelled e -> change(e.reservationId(), e.concertId(), e.revision(), e.seats(), "CANCELLED", null);
-            case ReservationExpired e -> change(e.reservationId(), e.concertId(), e.revision(), e.seats(), "EXPIRED", null);
-        }
-    }
-
-    /** {@code claim} HELD or RESERVED, or null to release. */
-    private void change(long reservationId, long concertId, long revision, List<String> labels, String state, SeatStatus claim) {
+        long concertId = event.concertId();
         // The concert's row lock makes handlers (and seat blocking) of one concert take turns.
-        ConcertProjection concert = concerts.findForUpdate(concertId).orElseThrow(() ->
+        Concert concert = concerts.findForUpdate(concertId).orElseThrow(() ->
                 // Its ConcertCreated has not arrived yet: fail, so SQS redelivers this later.
                 new IllegalStateException("concert " + concertId + " is not known yet"));
         if (concert.isDeleted()) {
             return;
         }
-        if (!states.advance(reservationId, concertId, revision, state)) {
-            log.debug("reservation {} r{} {} ignored: a newer revision was applied", reservationId, revision, state);
+        ReservationState announced = ReservationState.of(event);
+        Optional<ReservationState> applied = states.findForUpdate(announced.reservationId());
+        if (applied.isPresent() && !announced.supersedes(applied.get())) {
+            log.debug("reservation {} r{} {} ignored: a newer revision was applied", announced.reservationId(),
+                    announced.revision(), announced.status());
             return;
         }
-        Set<Integer> indexes = indexesOf(concert.seatIndex(), labels, concertId);
-        if (claim != null) {
-            seats.claim(concertId, indexes, claim, reservationId);
+        if (applied.isEmpty()) {
+            states.insert(announced);
         } else {
-            seats.release(concertId, indexes, reservationId);
+            states.update(announced);
         }
-        availability.afterCommit(concertId, seats.statuses(concertId, indexes));
-    }
-
-    private static Set<Integer> indexesOf(SeatIndex index, List<String> labels, long concertId) {
-        Set<Integer> indexes = new LinkedHashSet<>();
-        for (String label : labels) {
-            int i = SeatId.isValid(label) ? index.indexOf(SeatId.parse(label)) : -1;
-            if (i < 0) {
-                log.warn("concert {} has no seat {}; ignored", concertId, label);
-            } else {
-                indexes.add(i);
+        Concert.SeatLookup lookup = concert.lookUp(event.seats());
+        lookup.unknown().forEach(label -> log.warn("concert {} has no seat {}; ignored", concertId, label));
+        List<Seat> changed = new ArrayList<>();
+        Map<Integer, SeatStatus> statuses = new LinkedHashMap<>();
+        for (Seat seat : seats.lock(concertId, lookup.indexes())) {
+            Seat after = announced.applyTo(seat);
+            if (!after.equals(seat)) {
+                changed.add(after);
             }
+            statuses.put(after.index(), after.status());
         }
-        return indexes;
+        seats.save(changed);
+        availability.afterCommit(concertId, statuses);
     }
 }

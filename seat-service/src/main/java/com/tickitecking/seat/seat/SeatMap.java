@@ -3,7 +3,7 @@ package com.tickitecking.seat.seat;
 import com.tickitecking.events.SeatGrade;
 import com.tickitecking.events.SeatId;
 import com.tickitecking.events.SeatingLayout;
-import com.tickitecking.seat.concert.ConcertProjection;
+import com.tickitecking.seat.concert.Concert;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -43,15 +43,14 @@ public record SeatMap(
             @Schema(description = "Price, null for ungraded seats", example = "150.00") BigDecimal price) {
     }
 
-    public static SeatMap of(ConcertProjection concert) {
+    /** The concert's map: each row's first SeatIndex, and its seats split into runs where the grade changes. */
+    public static SeatMap of(Concert concert) {
         List<Section> sections = new ArrayList<>();
-        var details = new com.tickitecking.events.ConcertDetails(concert.ownerId(), concert.name(), concert.startTime(),
-                0, "", concert.layout(), concert.grades());
         int index = 0;
         for (SeatingLayout.Section section : concert.layout().sections()) {
             List<Row> rows = new ArrayList<>();
             for (SeatingLayout.Row row : section.rows()) {
-                rows.add(new Row(row.label(), row.seats(), index, runsOf(details, section.code(), row)));
+                rows.add(new Row(row.label(), row.seats(), index, runsOf(concert, section.code(), row)));
                 index += row.seats();
             }
             sections.add(new Section(section.code(), section.name(), rows));
@@ -60,12 +59,12 @@ public record SeatMap(
         return new SeatMap(concert.concertId(), concert.revision(), concert.totalSeats(), grades, sections);
     }
 
-    private static List<Run> runsOf(com.tickitecking.events.ConcertDetails details, String section, SeatingLayout.Row row) {
+    private static List<Run> runsOf(Concert concert, String section, SeatingLayout.Row row) {
         List<Run> runs = new ArrayList<>();
         int from = 1;
-        SeatGrade current = details.gradeOf(new SeatId(section, row.label(), 1));
+        SeatGrade current = concert.gradeOf(new SeatId(section, row.label(), 1));
         for (int number = 2; number <= row.seats() + 1; number++) {
-            SeatGrade next = number <= row.seats() ? details.gradeOf(new SeatId(section, row.label(), number)) : null;
+            SeatGrade next = number <= row.seats() ? concert.gradeOf(new SeatId(section, row.label(), number)) : null;
             if (number > row.seats() || !Objects.equals(next, current)) {
                 runs.add(new Run(from, number - 1, current == null ? null : current.name(), current == null ? null : current.price()));
                 from = number;

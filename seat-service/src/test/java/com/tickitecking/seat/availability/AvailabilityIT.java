@@ -38,7 +38,7 @@ class AvailabilityIT {
     @Autowired
     StringRedisTemplate redis;
     @Autowired
-    AvailabilityBitmap bitmap;
+    AvailabilityRepository bitmap;
     @Value("${tickitecking.messaging.queue-prefix}")
     String queuePrefix;
     SeatEvents events;

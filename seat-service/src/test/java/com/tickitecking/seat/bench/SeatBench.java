@@ -14,7 +14,11 @@ import com.tickitecking.platform.testing.TestKeys;
 import com.tickitecking.seat.SeatServiceApplication;
 import com.tickitecking.seat.availability.AvailabilityService;
 import com.tickitecking.seat.messaging.SeatEventsListener;
-import com.tickitecking.seat.seat.SeatWriter;
+import com.tickitecking.seat.config.SeatProperties;
+import com.tickitecking.seat.concert.Concert;
+import com.tickitecking.seat.seat.NewSeat;
+import com.tickitecking.seat.seat.RowGrade;
+import com.tickitecking.seat.seat.SeatRepository;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.SpringApplication;
@@ -53,7 +57,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Seat-service benchmark (not a test; run through the {@code bench} Maven profile, see NOTES.md). Against the local
  * MariaDB and Redis, in a database of its own ({@code tickitecking_seat_bench}, dropped and re-created):
  * <ol>
- *   <li>creates one 100,000-seat concert through {@link SeatWriter} (the service's batch path) with several driver
+ *   <li>creates one 100,000-seat concert through {@link SeatRepository} (the service's batch path) with several driver
  *       settings, beside a raw multi-row INSERT and a seed-style one-INSERT-per-row autocommit loop;</li>
  *   <li>fills 100,000 seats over 20 concerts (through the service's own event handler) and measures availability
  *       lookups: the Redis bitmap path (in-process and over HTTP) beside a seed-style lookup that loads the
@@ -119,14 +123,14 @@ public final class SeatBench {
         System.out.printf("%n[1] creating %,d seats of one concert%n", details.layout().totalSeats());
 
         double bulk = timeBatchPath("jdbc:mariadb://" + dbBase + "/" + DB, details,
-                "SeatWriter batch, MariaDB C/J 3.5 defaults (bulk inserts)");
+                "SeatRepository batch, MariaDB C/J 3.5 defaults (bulk inserts)");
         figures.put("insert.batch", bulk);
         timeBatchPath("jdbc:mariadb://" + dbBase + "/" + DB + "?useBulkStmts=false&useBulkStmtsForInserts=false", details,
-                "SeatWriter batch, MariaDB C/J useBulkStmtsForInserts=false");
+                "SeatRepository batch, MariaDB C/J useBulkStmtsForInserts=false");
         timeBatchPath("jdbc:mysql://" + dbBase + "/" + DB + "?rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true",
-                details, "SeatWriter batch, MySQL C/J rewriteBatchedStatements=true");
+                details, "SeatRepository batch, MySQL C/J rewriteBatchedStatements=true");
         timeBatchPath("jdbc:mysql://" + dbBase + "/" + DB + "?useSSL=false&allowPublicKeyRetrieval=true",
-                details, "SeatWriter batch, MySQL C/J without rewrite");
+                details, "SeatRepository batch, MySQL C/J without rewrite");
         figures.put("insert.multirow", timeMultiRowInsert(details));
         figures.put("insert.seed", timeRowByRow(details));
 
@@ -138,29 +142,29 @@ public final class SeatBench {
         ConcertDetails seedSized = seedSizedHall();
         System.out.printf("%n[1] the seed's own concert size: rows A-Z x seats 1-100%n");
         timeBatchPath("jdbc:mariadb://" + dbBase + "/" + DB, seedSized,
-                "SeatWriter batch, " + seedSized.layout().totalSeats() + " seats (rows A-Z x 1-100)");
+                "SeatRepository batch, " + seedSized.layout().totalSeats() + " seats (rows A-Z x 1-100)");
         truncateSeats();
     }
 
-    /** Inserts the concert's seats, then times {@link SeatWriter#regrade} giving every row a new price. */
+    /** Inserts the concert's seats, then times {@link SeatRepository#regrade} giving every row a new price. */
     private double timeRegrade(ConcertDetails before, ConcertDetails after) {
         truncateSeats();
         try (HikariDataSource ds = dataSource("jdbc:mariadb://" + dbBase + "/" + DB)) {
-            var writer = new SeatWriter(new JdbcTemplate(ds), 1000);
+            var writer = new SeatRepository(new JdbcTemplate(ds), new SeatProperties(1000, 0, null, null, 0));
             var tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
-            tx.execute(status -> writer.insertSeats(1, before));
+            tx.execute(status -> writer.insert(1, rowsOf(before)));
             long start = System.nanoTime();
-            tx.execute(status -> writer.regrade(1, before.layout(), before.grades(), after));
+            tx.execute(status -> writer.regrade(1, regradedRows(before, after)));
             double seconds = (System.nanoTime() - start) / 1e9;
             checkPrices(after);
-            return rate("SeatWriter.regrade: one range UPDATE per row of seats, one batch", after.layout().totalSeats(), seconds);
+            return rate("SeatRepository.regrade: one range UPDATE per row of seats, one batch", after.layout().totalSeats(), seconds);
         }
     }
 
     /** The row-by-row way: one UPDATE per seat, each its own autocommit transaction. Bounded in time. */
     private double timeRowByRowRegrade(ConcertDetails after) throws Exception {
         return rowByRow("seed-style: one UPDATE per seat, autocommit",
-                "UPDATE seat SET grade = ?, price = ? WHERE concert_id = 1 AND seat_index = ?", SeatWriter.rowsOf(after), (ps, r) -> {
+                "UPDATE seat SET grade = ?, price = ? WHERE concert_id = 1 AND seat_index = ?", rowsOf(after), (ps, r) -> {
                     ps.setString(1, r.grade());
                     ps.setBigDecimal(2, r.price().add(BigDecimal.ONE));
                     ps.setInt(3, r.index());
@@ -195,14 +199,24 @@ public final class SeatBench {
                 List.of(new SeatGrade("R", new BigDecimal("90.00"), List.of(new SeatGrade.Area("HALL", null)))));
     }
 
+    /** The seat rows the service creates for the concert (what ConcertEventsHandler inserts). */
+    private static List<NewSeat> rowsOf(ConcertDetails details) {
+        return Concert.created(1, 1, details).seats();
+    }
+
+    /** The rows of seats the service regrades when the concert goes from {@code before} to {@code after}. */
+    private static List<RowGrade> regradedRows(ConcertDetails before, ConcertDetails after) {
+        return Concert.created(1, 1, before).update(2, after).orElseThrow().regraded();
+    }
+
     private double timeBatchPath(String url, ConcertDetails details, String name) {
         truncateSeats();
         try (HikariDataSource ds = dataSource(url)) {
             var jdbc = new JdbcTemplate(ds);
-            var writer = new SeatWriter(jdbc, 1000);
+            var writer = new SeatRepository(jdbc, new SeatProperties(1000, 0, null, null, 0));
             var tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
             long start = System.nanoTime();
-            Integer inserted = tx.execute(s -> writer.insertSeats(1, details));
+            Integer inserted = tx.execute(s -> writer.insert(1, rowsOf(details)));
             double seconds = (System.nanoTime() - start) / 1e9;
             check(inserted, details);
             return rate(name, inserted, seconds);
@@ -211,7 +225,7 @@ public final class SeatBench {
 
     private double timeMultiRowInsert(ConcertDetails details) throws Exception {
         truncateSeats();
-        var rows = SeatWriter.rowsOf(details);
+        var rows = rowsOf(details);
         try (Connection c = connection()) {
             c.setAutoCommit(false);
             long start = System.nanoTime();
@@ -241,16 +255,16 @@ public final class SeatBench {
     /** The seed-script way: one INSERT per seat, each its own autocommit transaction. Bounded in time. */
     private double timeRowByRow(ConcertDetails details) throws Exception {
         truncateSeats();
-        return rowByRow("seed-style: one INSERT per row, autocommit", SeatWriter.INSERT, SeatWriter.rowsOf(details),
-                (ps, r) -> SeatWriter.bindInsert(ps, 1, r));
+        return rowByRow("seed-style: one INSERT per row, autocommit", SeatRepository.INSERT, rowsOf(details),
+                (ps, r) -> SeatRepository.bindInsert(ps, 1, r));
     }
 
     private interface RowBinder {
-        void bind(PreparedStatement ps, SeatWriter.NewSeat row) throws SQLException;
+        void bind(PreparedStatement ps, NewSeat row) throws SQLException;
     }
 
     /** Runs {@code sql} once per row, each its own autocommit transaction, until done or {@code --seed-seconds}. */
-    private double rowByRow(String name, String sql, List<SeatWriter.NewSeat> rows, RowBinder binder) throws Exception {
+    private double rowByRow(String name, String sql, List<NewSeat> rows, RowBinder binder) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(intArg("seed-seconds", 60)).toNanos();
         int done = 0;
         long start = System.nanoTime();

@@ -1,4 +1,4 @@
-package com.tickitecking.seat.datasource;
+package com.tickitecking.seat.config;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;

@@ -1,4 +1,4 @@
-package com.tickitecking.seat.datasource;
+package com.tickitecking.seat.config;
 
 import com.tickitecking.events.ConcertCreated;
 import com.tickitecking.platform.testing.IntegrationTest;

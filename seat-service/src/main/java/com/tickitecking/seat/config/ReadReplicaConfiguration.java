@@ -1,4 +1,4 @@
-package com.tickitecking.seat.datasource;
+package com.tickitecking.seat.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Qualifier;

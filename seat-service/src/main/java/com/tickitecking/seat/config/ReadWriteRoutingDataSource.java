@@ -1,4 +1,4 @@
-package com.tickitecking.seat.datasource;
+package com.tickitecking.seat.config;
 
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 import org.springframework.transaction.support.TransactionSynchronizationManager;

@@ -1,6 +1,5 @@
 package com.tickitecking.seat.concert;
 
-import com.tickitecking.events.ConcertDetails;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -10,12 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The concert projection table. */
+/** The concert projection table: what seat-service knows of each concert. */
 @Repository
-public class ConcertProjections {
+public class ConcertRepository {
 
     private static final String COLUMNS = "concert_id, owner_id, name, start_time, revision, total_seats, layout_json, grades_json, deleted_at";
-    private static final RowMapper<ConcertProjection> MAPPER = (rs, n) -> new ConcertProjection(
+    private static final RowMapper<Concert> MAPPER = (rs, n) -> new Concert(
             rs.getLong("concert_id"), rs.getLong("owner_id"), rs.getString("name"),
             rs.getTimestamp("start_time").toInstant(), rs.getLong("revision"), rs.getInt("total_seats"),
             LayoutJson.layout(rs.getString("layout_json")), LayoutJson.grades(rs.getString("grades_json")),
@@ -23,16 +22,16 @@ public class ConcertProjections {
 
     private final JdbcTemplate jdbc;
 
-    public ConcertProjections(JdbcTemplate jdbc) {
+    public ConcertRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Optional<ConcertProjection> find(long concertId) {
+    public Optional<Concert> find(long concertId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM concert WHERE concert_id = ?", MAPPER, concertId).stream().findFirst();
     }
 
     /** Locks the concert's row: event handlers and seat blocking of one concert take turns. */
-    public Optional<ConcertProjection> findForUpdate(long concertId) {
+    public Optional<Concert> findForUpdate(long concertId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM concert WHERE concert_id = ? FOR UPDATE", MAPPER, concertId).stream().findFirst();
     }
 
@@ -49,29 +48,29 @@ public class ConcertProjections {
                 Integer.class, concertId).stream().findFirst();
     }
 
-    public void insert(long concertId, long revision, ConcertDetails details) {
+    public void insert(Concert concert) {
         jdbc.update("INSERT INTO concert (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-                concertId, details.ownerId(), details.name(), Timestamp.from(details.startTime()), revision,
-                details.layout().totalSeats(), LayoutJson.write(details.layout()), LayoutJson.write(details.grades()));
+                concert.concertId(), concert.ownerId(), concert.name(), Timestamp.from(concert.startTime()),
+                concert.revision(), concert.totalSeats(), LayoutJson.write(concert.layout()), LayoutJson.write(concert.grades()));
     }
 
-    /** Everything but the layout, which never changes for a concert. */
-    public void update(long concertId, long revision, ConcertDetails details) {
+    /** Everything but the layout and the seat count, which never change for a concert. */
+    public void update(Concert concert) {
         jdbc.update("UPDATE concert SET owner_id = ?, name = ?, start_time = ?, revision = ?, grades_json = ? WHERE concert_id = ?",
-                details.ownerId(), details.name(), Timestamp.from(details.startTime()), revision,
-                LayoutJson.write(details.grades()), concertId);
+                concert.ownerId(), concert.name(), Timestamp.from(concert.startTime()), concert.revision(),
+                LayoutJson.write(concert.grades()), concert.concertId());
     }
 
-    public void markDeleted(long concertId, long revision) {
-        jdbc.update("UPDATE concert SET deleted_at = ?, revision = GREATEST(revision, ?) WHERE concert_id = ?",
-                Timestamp.from(Instant.now()), revision, concertId);
+    public void markDeleted(Concert deleted) {
+        jdbc.update("UPDATE concert SET deleted_at = ?, revision = ? WHERE concert_id = ?",
+                Timestamp.from(deleted.deletedAt()), deleted.revision(), deleted.concertId());
     }
 
     /** A ConcertDeleted for a concert never seen: remember it, so its late ConcertCreated is ignored. */
-    public void insertTombstone(long concertId, long revision) {
-        Timestamp now = Timestamp.from(Instant.now());
+    public void insertTombstone(long concertId, long revision, Instant deletedAt) {
+        Timestamp at = Timestamp.from(deletedAt);
         jdbc.update("INSERT INTO concert (" + COLUMNS + ") VALUES (?, 0, '', ?, ?, 0, '{\"sections\":[]}', '[]', ?)",
-                concertId, now, revision, now);
+                concertId, at, revision, at);
     }
 
     /** Deleted concerts whose seats are still (partly) there, e.g. after a crash in the middle of a purge. */

@@ -1,0 +1,11 @@
+-- One committed seat change: counts the change, then sets the seats' bits if the bitmap is cached.
+-- A change never creates a bitmap (it would be partial); a rebuild in flight sees the counter move and does not
+-- cache what its query may have missed.
+-- KEYS[1] the bitmap, KEYS[2] the change counter
+-- ARGV[1] the counter's TTL in ms, then pairs of (seat index, bit: 1 = not available)
+redis.call('INCR', KEYS[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  for i = 2, #ARGV, 2 do redis.call('SETBIT', KEYS[1], ARGV[i], ARGV[i + 1]) end
+end
+return 1
