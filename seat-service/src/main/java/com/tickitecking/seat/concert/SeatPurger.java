@@ -4,10 +4,13 @@ import com.tickitecking.seat.config.SeatProperties;
 import com.tickitecking.seat.seat.SeatRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Instant;
 
 /**
  * Deletes the seats of deleted concerts in chunks, each its own short statement: a 60,000-seat delete in one
@@ -22,11 +25,13 @@ public class SeatPurger {
 
     private final SeatRepository seats;
     private final ConcertRepository concerts;
+    private final TaskScheduler scheduler;
     private final int chunk;
 
-    public SeatPurger(SeatRepository seats, ConcertRepository concerts, SeatProperties properties) {
+    public SeatPurger(SeatRepository seats, ConcertRepository concerts, TaskScheduler scheduler, SeatProperties properties) {
         this.seats = seats;
         this.concerts = concerts;
+        this.scheduler = scheduler;
         this.chunk = properties.deleteChunk();
     }
 
@@ -35,8 +40,8 @@ public class SeatPurger {
             @Override
             public void afterCompletion(int status) {
                 if (status == STATUS_COMMITTED) {
-                    // Still inside the finished transaction's thread-bound resources: start clean in a new thread.
-                    Thread.ofVirtual().name("seat-purge-" + concertId).start(() -> purge(concertId));
+                    // Still inside the finished transaction's thread-bound resources: run it on the scheduler's pool.
+                    scheduler.schedule(() -> purge(concertId), Instant.now());
                 }
             }
         });
