@@ -10,7 +10,7 @@ import com.tickitecking.platform.outbox.OutboxWriter;
 import com.tickitecking.platform.security.AuthenticatedUser;
 import com.tickitecking.platform.web.ApiException;
 import com.tickitecking.reservation.concert.Concert;
-import com.tickitecking.reservation.concert.ConcertProjection;
+import com.tickitecking.reservation.concert.ConcertRepository;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -43,7 +43,7 @@ public class ReservationService {
     private static final int WRITE_ATTEMPTS = 3;
 
     private final ReservationRepository reservations;
-    private final ConcertProjection concerts;
+    private final ConcertRepository concerts;
     private final SeatGuard guard;
     private final HoldExpiry expiry;
     private final IdempotencyKeys idempotency;
@@ -53,7 +53,7 @@ public class ReservationService {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    public ReservationService(ReservationRepository reservations, ConcertProjection concerts, SeatGuard guard,
+    public ReservationService(ReservationRepository reservations, ConcertRepository concerts, SeatGuard guard,
                               HoldExpiry expiry, IdempotencyKeys idempotency, OutboxWriter outbox,
                               ReservationProperties properties, ReservationMetrics metrics, Clock clock,
                               PlatformTransactionManager transactionManager) {

@@ -7,7 +7,7 @@ import com.tickitecking.platform.outbox.OutboxWriter;
 import com.tickitecking.platform.security.AuthenticatedUser;
 import com.tickitecking.platform.web.ApiException;
 import com.tickitecking.reservation.concert.Concert;
-import com.tickitecking.reservation.concert.ConcertProjection;
+import com.tickitecking.reservation.concert.ConcertRepository;
 import com.tickitecking.reservation.reservation.HoldRequest;
 import com.tickitecking.reservation.reservation.IdempotencyKeys;
 import com.tickitecking.reservation.reservation.Reservation;
@@ -52,7 +52,7 @@ public class PessimisticHoldEndpoint {
                 PRIMARY KEY (concert_id, seat_label)
             )""";
 
-    private final ConcertProjection concerts;
+    private final ConcertRepository concerts;
     private final ReservationRepository reservations;
     private final OutboxWriter outbox;
     private final IdempotencyKeys idempotency;
@@ -60,7 +60,7 @@ public class PessimisticHoldEndpoint {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    public PessimisticHoldEndpoint(ConcertProjection concerts, ReservationRepository reservations, OutboxWriter outbox,
+    public PessimisticHoldEndpoint(ConcertRepository concerts, ReservationRepository reservations, OutboxWriter outbox,
                                    IdempotencyKeys idempotency, JdbcTemplate jdbc,
                                    PlatformTransactionManager transactionManager) {
         this.idempotency = idempotency;
