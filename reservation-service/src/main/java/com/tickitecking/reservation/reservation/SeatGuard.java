@@ -9,9 +9,13 @@ import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,41 +46,12 @@ public class SeatGuard {
 
     private static final Logger log = LoggerFactory.getLogger(SeatGuard.class);
 
-    /** KEYS: hash, ready marker. ARGV: now (ms), value to store, seats… Returns {"OK"}, {"REBUILD"} or {"TAKEN", seats…}. */
-    private static final String CLAIM = """
-            if redis.call('EXISTS', KEYS[2]) == 0 then return {'REBUILD'} end
-            local now = tonumber(ARGV[1])
-            local taken = {'TAKEN'}
-            for i = 3, #ARGV do
-              local held = redis.call('HGET', KEYS[1], ARGV[i])
-              if held then
-                local expiry = tonumber(string.match(held, '^(%d+):'))
-                if expiry == 0 or expiry > now then table.insert(taken, ARGV[i]) end
-              end
-            end
-            if #taken > 1 then return taken end
-            for i = 3, #ARGV do redis.call('HSET', KEYS[1], ARGV[i], ARGV[2]) end
-            return {'OK'}""";
-
-    /** KEYS: hash. ARGV: token, new value or '' to delete, seats… Touches only seats this token still holds. */
-    private static final String UPDATE_OWN = """
-            local suffix = ':' .. ARGV[1]
-            for i = 3, #ARGV do
-              local held = redis.call('HGET', KEYS[1], ARGV[i])
-              if held and string.sub(held, -string.len(suffix)) == suffix then
-                if ARGV[2] == '' then redis.call('HDEL', KEYS[1], ARGV[i]) else redis.call('HSET', KEYS[1], ARGV[i], ARGV[2]) end
-              end
-            end
-            return 1""";
-
-    /** KEYS: hash, ready marker. ARGV: seat, value, seat, value… */
-    private static final String REBUILD = """
-            redis.call('DEL', KEYS[1])
-            for i = 1, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-            redis.call('SET', KEYS[2], '1')
-            return 1""";
-
     private static final int MAX_REBUILDS = 3;
+
+    /** The Lua scripts that change a concert's seat hash, read once from {@code lua/} (their comments say what each takes). */
+    private final String claimScript = lua("claim-seats");
+    private final String updateOwnScript = lua("update-own-seats");
+    private final String rebuildScript = lua("rebuild-seats");
 
     private final RedissonClient redisson;
     private final RedisKeys keys;
@@ -150,7 +125,7 @@ public class SeatGuard {
             args.add(String.valueOf(clock.millis()));
             args.add(value);
             args.addAll(seats);
-            List<String> answer = redis(() -> script().eval(RScript.Mode.READ_WRITE, CLAIM, RScript.ReturnType.LIST,
+            List<String> answer = redis(() -> script().eval(RScript.Mode.READ_WRITE, claimScript, RScript.ReturnType.LIST,
                     List.of(seatsKey(concertId), readyKey(concertId)), args.toArray()));
             switch (answer.getFirst()) {
                 case "OK" -> {
@@ -183,7 +158,7 @@ public class SeatGuard {
                 args.add(seat.seat());
                 args.add(expiry + ":" + seat.guardToken());
             }
-            redis(() -> script().eval(RScript.Mode.READ_WRITE, REBUILD, RScript.ReturnType.LONG,
+            redis(() -> script().eval(RScript.Mode.READ_WRITE, rebuildScript, RScript.ReturnType.LONG,
                     List.of(seatsKey(concertId), readyKey(concertId)), args.toArray()));
             log.info("rebuilt the Redis seat guard of concert {} from the database ({} seats taken)", concertId, args.size() / 2);
         } finally {
@@ -221,7 +196,7 @@ public class SeatGuard {
         args.add(newValue);
         args.addAll(seats);
         try {
-            script().eval(RScript.Mode.READ_WRITE, UPDATE_OWN, RScript.ReturnType.LONG, List.of(seatsKey(concertId)), args.toArray());
+            script().eval(RScript.Mode.READ_WRITE, updateOwnScript, RScript.ReturnType.LONG, List.of(seatsKey(concertId)), args.toArray());
         } catch (RedisException e) {
             // The database stays right; a stale Redis entry only makes a later hold go on to the database guard.
             log.warn("could not update the Redis seat guard of concert {} ({}): {}", concertId, seats, e.getMessage());
@@ -253,6 +228,14 @@ public class SeatGuard {
     private static ApiException taken(List<String> seats) {
         return ApiException.conflict("Seats already taken: " + String.join(", ", seats))
                 .with("reason", "taken").with("seats", seats);
+    }
+
+    private static String lua(String name) {
+        try {
+            return new ClassPathResource("lua/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the seat guard's script lua/" + name + ".lua is missing", e);
+        }
     }
 
     /** Redis Cluster keeps keys with the same {tag} on one node, which the multi-key scripts need. */
