@@ -20,15 +20,15 @@ public class HoldExpirySweeper {
     private static final Logger log = LoggerFactory.getLogger(HoldExpirySweeper.class);
 
     private final ReservationRepository reservations;
-    private final HoldExpiry expiry;
+    private final ReservationService service;
     private final TransactionTemplate transactions;
     private final ReservationProperties properties;
     private final Clock clock;
 
-    public HoldExpirySweeper(ReservationRepository reservations, HoldExpiry expiry, TransactionTemplate transactions,
+    public HoldExpirySweeper(ReservationRepository reservations, ReservationService service, TransactionTemplate transactions,
                              ReservationProperties properties, Clock clock) {
         this.reservations = reservations;
-        this.expiry = expiry;
+        this.service = service;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
@@ -56,7 +56,7 @@ public class HoldExpirySweeper {
             Instant now = clock.instant();
             int expired = 0;
             for (long id : reservations.claimLapsedHolds(now, properties.sweepBatchSize())) {
-                expired += expiry.expire(id, now) ? 1 : 0;
+                expired += service.expireIfLapsed(id, now) ? 1 : 0;
             }
             return expired;
         });

@@ -1,7 +1,7 @@
 package com.tickitecking.reservation.reservation;
 
+import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.platform.redis.RedisKeys;
-import com.tickitecking.platform.web.ApiException;
 import org.redisson.api.RLock;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -39,7 +39,8 @@ import java.util.function.Supplier;
  *   {@code reservation_seat}. It holds even when Redis was wiped.</li>
  * </ol>
  * If Redis lost a concert's hash (flush, restart), the hash is rebuilt from the database under a lock before it
- * is used again. If Redis cannot be reached the hold is refused with 503: nothing is written unguarded.
+ * is used again. If Redis cannot be reached the hold is refused at once ({@link ReservationsUnavailable}):
+ * nothing is written unguarded.
  */
 @Component
 public class SeatGuard {
@@ -47,6 +48,7 @@ public class SeatGuard {
     private static final Logger log = LoggerFactory.getLogger(SeatGuard.class);
 
     private static final int MAX_REBUILDS = 3;
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     /** The Lua scripts that change a concert's seat hash, read once from {@code lua/} (their comments say what each takes). */
     private final String claimScript = lua("claim-seats");
@@ -75,8 +77,9 @@ public class SeatGuard {
      * inserts the reservation with the given guard token) while they are held. All seats or none: if any guard
      * refuses, or the write fails, whatever the guards took is given back.
      *
-     * @throws ApiException 409 naming the taken seats, 409 when the seats are being written by someone else,
-     *                      503 when Redis cannot be reached
+     * @throws SeatsTaken              naming the taken seats
+     * @throws DomainException         a conflict ({@code reason: busy}) when the seats are being written by someone else
+     * @throws ReservationsUnavailable when Redis cannot be reached or the guard is being rebuilt
      */
     public <T> T hold(long concertId, List<String> seats, Instant expiresAt, Function<String, T> write) {
         List<String> sorted = seats.stream().sorted().toList();
@@ -98,7 +101,7 @@ public class SeatGuard {
                 }
                 metrics.rejected("database");
                 List<String> occupied = reservations.occupiedAmong(concertId, sorted, clock.instant());
-                throw taken(occupied.isEmpty() ? sorted : occupied);
+                throw new SeatsTaken(occupied.isEmpty() ? sorted : occupied);
             } finally {
                 unlockQuietly(locks);
             }
@@ -133,12 +136,12 @@ public class SeatGuard {
                 }
                 case "TAKEN" -> {
                     metrics.rejected("redis");
-                    throw taken(answer.subList(1, answer.size()));
+                    throw new SeatsTaken(answer.subList(1, answer.size()));
                 }
                 default -> rebuild(concertId);
             }
         }
-        throw ApiException.unavailable("The seat guard is being rebuilt; try again.").with("retryAfterSeconds", 1);
+        throw new ReservationsUnavailable("The seat guard is being rebuilt; try again.");
     }
 
     /** Refills a concert's hash from the database's active reservations, once, under a lock. */
@@ -176,8 +179,8 @@ public class SeatGuard {
         }
         if (!locked) {
             metrics.rejected("lock");
-            throw ApiException.conflict("These seats are being reserved by someone else right now; try again.")
-                    .with("reason", "busy").with("seats", seats).with("retryAfterSeconds", 1);
+            throw DomainException.conflict("These seats are being reserved by someone else right now; try again.")
+                    .with("reason", "busy").with("seats", seats).retryAfter(RETRY_AFTER);
         }
     }
 
@@ -220,14 +223,8 @@ public class SeatGuard {
         try {
             return call.get();
         } catch (RedisException e) {
-            throw ApiException.unavailable("Reservations are unavailable right now; try again shortly.")
-                    .with("retryAfterSeconds", 1);
+            throw new ReservationsUnavailable();
         }
-    }
-
-    private static ApiException taken(List<String> seats) {
-        return ApiException.conflict("Seats already taken: " + String.join(", ", seats))
-                .with("reason", "taken").with("seats", seats);
     }
 
     private static String lua(String name) {
