@@ -2,9 +2,7 @@ package com.tickitecking.reservation.reservation;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,31 +15,28 @@ import java.time.Instant;
  * {@code FOR UPDATE SKIP LOCKED}, so several instances sweep side by side without waiting on each other.
  */
 @Component
-public class HoldExpirySweeper implements SchedulingConfigurer {
+public class HoldExpirySweeper {
 
     private static final Logger log = LoggerFactory.getLogger(HoldExpirySweeper.class);
 
     private final ReservationRepository reservations;
-    private final HoldExpiry expiry;
+    private final ReservationService service;
     private final TransactionTemplate transactions;
     private final ReservationProperties properties;
     private final Clock clock;
 
-    public HoldExpirySweeper(ReservationRepository reservations, HoldExpiry expiry, TransactionTemplate transactions,
+    public HoldExpirySweeper(ReservationRepository reservations, ReservationService service, TransactionTemplate transactions,
                              ReservationProperties properties, Clock clock) {
         this.reservations = reservations;
-        this.expiry = expiry;
+        this.service = service;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
     }
 
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(this::sweep, properties.sweepInterval(), properties.sweepInterval()));
-    }
-
-    /** Expires every lapsed hold, batch by batch; returns how many. */
+    /** Expires every lapsed hold, batch by batch; returns how many. Runs every sweep interval, the first after one. */
+    @Scheduled(initialDelayString = "${tickitecking.reservation.sweep-interval:5s}",
+            fixedDelayString = "${tickitecking.reservation.sweep-interval:5s}")
     public int sweep() {
         int total = 0;
         try {
@@ -61,7 +56,7 @@ public class HoldExpirySweeper implements SchedulingConfigurer {
             Instant now = clock.instant();
             int expired = 0;
             for (long id : reservations.claimLapsedHolds(now, properties.sweepBatchSize())) {
-                expired += expiry.expire(id, now) ? 1 : 0;
+                expired += service.expireIfLapsed(id, now) ? 1 : 0;
             }
             return expired;
         });

@@ -1,14 +1,14 @@
 package com.tickitecking.reservation.reservation;
 
+import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.platform.redis.RedisKeys;
-import com.tickitecking.platform.web.ApiException;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -22,6 +22,8 @@ public class IdempotencyKeys {
 
     private static final String PENDING = "PENDING:";
     private static final String DONE = "DONE:";
+    /** How long a repeat is asked to wait while the first request under its key is still in flight. */
+    private static final Duration RETRY_IN_FLIGHT = Duration.ofSeconds(1);
 
     private final RedissonClient redisson;
     private final RedisKeys keys;
@@ -40,7 +42,8 @@ public class IdempotencyKeys {
      * Starts a request under the key: empty when it is new (the caller must then {@link #complete} or
      * {@link #abandon}), the earlier reservation's id when it is a repeat of a finished one.
      *
-     * @throws ApiException 422 when the key was used for a different request, 409 when that request is in flight
+     * @throws DomainException unprocessable when the key was used for a different request, a conflict when that
+     *                         request is in flight, {@link ReservationsUnavailable} when Redis cannot be reached
      */
     public Optional<Long> begin(long userId, String key, String requestHash) {
         RBucket<String> bucket = bucket(userId, key);
@@ -55,17 +58,15 @@ public class IdempotencyKeys {
                 }
                 if (seen.startsWith(PENDING)) {
                     requireSameRequest(seen.substring(PENDING.length()), requestHash);
-                    throw ApiException.conflict("A request with this Idempotency-Key is still in progress.")
-                            .with("retryAfterSeconds", 1);
+                    throw stillInProgress().retryAfter(RETRY_IN_FLIGHT);
                 }
                 String[] done = seen.substring(DONE.length()).split(":");
                 requireSameRequest(done[0], requestHash);
                 return Optional.of(Long.parseLong(done[1]));
             }
-            throw ApiException.conflict("A request with this Idempotency-Key is still in progress.");
+            throw stillInProgress();
         } catch (RedisException e) {
-            throw ApiException.unavailable("Reservations are unavailable right now; try again shortly.")
-                    .with("retryAfterSeconds", 1);
+            throw new ReservationsUnavailable();
         }
     }
 
@@ -104,8 +105,13 @@ public class IdempotencyKeys {
         }
     }
 
-    private static ApiException differentRequest() {
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
+    /** The key's first request has not finished yet (or its database insert lost to a parallel repeat). */
+    static DomainException stillInProgress() {
+        return DomainException.conflict("A request with this Idempotency-Key is still in progress.");
+    }
+
+    private static DomainException differentRequest() {
+        return new DomainException(DomainException.Kind.UNPROCESSABLE, "Idempotency-Key reused",
                 "This Idempotency-Key was already used for a different request.");
     }
 

@@ -1,7 +1,7 @@
 package com.tickitecking.reservation.reservation;
 
+import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.platform.security.AuthenticatedUser;
-import com.tickitecking.platform.web.ApiException;
 import com.tickitecking.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -44,12 +44,7 @@ public class ReservationController {
                                                     @Parameter(description = "a client-chosen unique key per attempt, up to 100 characters")
                                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                                     @RequestBody HoldRequest request) {
-        ReservationService.Hold hold;
-        try {
-            hold = reservations.hold(caller, concertId, idempotencyKey, request.seats());
-        } catch (BuyerLimitReached e) {
-            throw limitReached(e);
-        }
+        ReservationService.Hold hold = reservations.hold(caller, concertId, idempotencyKey, request.seats());
         var body = ReservationResponse.of(hold.reservation(), clock.instant());
         return ResponseEntity.created(URI.create("/api/v1/reservations/" + body.id()))
                 .header("Idempotent-Replayed", String.valueOf(hold.replayed()))
@@ -83,20 +78,12 @@ public class ReservationController {
         return ReservationResponse.page(reservations.mine(caller, page, size), clock.instant());
     }
 
-    /** A refusal by the buyer limit is a conflict with what the buyer has already: 409, saying how much of it. */
-    private static ApiException limitReached(BuyerLimitReached e) {
-        return ApiException.conflict(e.getMessage()).with("reason", "limit")
-                .with("limit", e.allowance().limit()).with("held", e.allowance().held())
-                .with("requested", e.requested());
-    }
-
     static void checkPage(int page, int size) {
         if (page < 0) {
-            throw ApiException.badRequest("page", "must be 0 or more");
+            throw DomainException.invalid("page", "must be 0 or more");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.badRequest("size", "must be 1 to " + MAX_PAGE_SIZE);
+            throw DomainException.invalid("size", "must be 1 to " + MAX_PAGE_SIZE);
         }
     }
-
 }

@@ -8,7 +8,8 @@ import java.time.Duration;
 /**
  * @param holdTime        how long HELD seats are kept for the user before they are free again
  * @param maxSeats        most seats one reservation may hold
- * @param sweepInterval   how often expired holds are written down as EXPIRED (they stop blocking at once anyway)
+ * @param sweepInterval   how often expired holds are written down as EXPIRED (they stop blocking at once anyway);
+ *                        {@link HoldExpirySweeper}'s {@code @Scheduled} reads the same property
  * @param sweepBatchSize  holds expired per sweeper transaction
  * @param lockWait        longest wait for the per-seat locks before answering 409 "try again"
  * @param lockLease       how long a seat lock lives if its holder dies (longer than any hold transaction)

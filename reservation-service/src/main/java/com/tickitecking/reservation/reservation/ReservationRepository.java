@@ -159,13 +159,22 @@ public class ReservationRepository {
     public record ActiveSeat(String seat, ReservationStatus status, Instant expiresAt, String guardToken) {
     }
 
-    public void confirm(long id, long revision, Instant at) {
+    /** Writes down a state change the domain decided (see {@link Reservation#confirm} and the others). */
+    public void update(Reservation changed) {
+        switch (changed.status()) {
+            case CONFIRMED -> confirm(changed.id(), changed.revision(), changed.confirmedAt());
+            case CANCELLED, EXPIRED -> end(changed.id(), changed.status(), changed.revision(), changed.endedAt());
+            case HELD -> throw new IllegalArgumentException("a hold is inserted (insertHold), never updated back to HELD");
+        }
+    }
+
+    private void confirm(long id, long revision, Instant at) {
         jdbc.update("UPDATE reservation SET status = 'CONFIRMED', revision = ?, confirmed_at = ? WHERE id = ?",
                 revision, Timestamp.from(at), id);
     }
 
     /** Ends the reservation (CANCELLED or EXPIRED) and frees its seats. */
-    public void end(long id, ReservationStatus status, long revision, Instant at) {
+    private void end(long id, ReservationStatus status, long revision, Instant at) {
         jdbc.update("UPDATE reservation SET status = ?, revision = ?, ended_at = ? WHERE id = ?",
                 status.name(), revision, Timestamp.from(at), id);
         jdbc.update("UPDATE reservation_seat SET active_marker = NULL WHERE reservation_id = ?", id);

@@ -1,7 +1,7 @@
 package com.tickitecking.reservation.reservation;
 
+import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.platform.redis.RedisKeys;
-import com.tickitecking.platform.web.ApiException;
 import org.redisson.api.RLock;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -9,9 +9,13 @@ import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,48 +39,21 @@ import java.util.function.Supplier;
  *   {@code reservation_seat}. It holds even when Redis was wiped.</li>
  * </ol>
  * If Redis lost a concert's hash (flush, restart), the hash is rebuilt from the database under a lock before it
- * is used again. If Redis cannot be reached the hold is refused with 503: nothing is written unguarded.
+ * is used again. If Redis cannot be reached the hold is refused at once ({@link ReservationsUnavailable}):
+ * nothing is written unguarded.
  */
 @Component
 public class SeatGuard {
 
     private static final Logger log = LoggerFactory.getLogger(SeatGuard.class);
 
-    /** KEYS: hash, ready marker. ARGV: now (ms), value to store, seats… Returns {"OK"}, {"REBUILD"} or {"TAKEN", seats…}. */
-    private static final String CLAIM = """
-            if redis.call('EXISTS', KEYS[2]) == 0 then return {'REBUILD'} end
-            local now = tonumber(ARGV[1])
-            local taken = {'TAKEN'}
-            for i = 3, #ARGV do
-              local held = redis.call('HGET', KEYS[1], ARGV[i])
-              if held then
-                local expiry = tonumber(string.match(held, '^(%d+):'))
-                if expiry == 0 or expiry > now then table.insert(taken, ARGV[i]) end
-              end
-            end
-            if #taken > 1 then return taken end
-            for i = 3, #ARGV do redis.call('HSET', KEYS[1], ARGV[i], ARGV[2]) end
-            return {'OK'}""";
-
-    /** KEYS: hash. ARGV: token, new value or '' to delete, seats… Touches only seats this token still holds. */
-    private static final String UPDATE_OWN = """
-            local suffix = ':' .. ARGV[1]
-            for i = 3, #ARGV do
-              local held = redis.call('HGET', KEYS[1], ARGV[i])
-              if held and string.sub(held, -string.len(suffix)) == suffix then
-                if ARGV[2] == '' then redis.call('HDEL', KEYS[1], ARGV[i]) else redis.call('HSET', KEYS[1], ARGV[i], ARGV[2]) end
-              end
-            end
-            return 1""";
-
-    /** KEYS: hash, ready marker. ARGV: seat, value, seat, value… */
-    private static final String REBUILD = """
-            redis.call('DEL', KEYS[1])
-            for i = 1, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-            redis.call('SET', KEYS[2], '1')
-            return 1""";
-
     private static final int MAX_REBUILDS = 3;
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+    /** The Lua scripts that change a concert's seat hash, read once from {@code lua/} (their comments say what each takes). */
+    private final String claimScript = lua("claim-seats");
+    private final String updateOwnScript = lua("update-own-seats");
+    private final String rebuildScript = lua("rebuild-seats");
 
     private final RedissonClient redisson;
     private final RedisKeys keys;
@@ -100,8 +77,9 @@ public class SeatGuard {
      * inserts the reservation with the given guard token) while they are held. All seats or none: if any guard
      * refuses, or the write fails, whatever the guards took is given back.
      *
-     * @throws ApiException 409 naming the taken seats, 409 when the seats are being written by someone else,
-     *                      503 when Redis cannot be reached
+     * @throws SeatsTaken              naming the taken seats
+     * @throws DomainException         a conflict ({@code reason: busy}) when the seats are being written by someone else
+     * @throws ReservationsUnavailable when Redis cannot be reached or the guard is being rebuilt
      */
     public <T> T hold(long concertId, List<String> seats, Instant expiresAt, Function<String, T> write) {
         List<String> sorted = seats.stream().sorted().toList();
@@ -123,7 +101,7 @@ public class SeatGuard {
                 }
                 metrics.rejected("database");
                 List<String> occupied = reservations.occupiedAmong(concertId, sorted, clock.instant());
-                throw taken(occupied.isEmpty() ? sorted : occupied);
+                throw new SeatsTaken(occupied.isEmpty() ? sorted : occupied);
             } finally {
                 unlockQuietly(locks);
             }
@@ -150,7 +128,7 @@ public class SeatGuard {
             args.add(String.valueOf(clock.millis()));
             args.add(value);
             args.addAll(seats);
-            List<String> answer = redis(() -> script().eval(RScript.Mode.READ_WRITE, CLAIM, RScript.ReturnType.LIST,
+            List<String> answer = redis(() -> script().eval(RScript.Mode.READ_WRITE, claimScript, RScript.ReturnType.LIST,
                     List.of(seatsKey(concertId), readyKey(concertId)), args.toArray()));
             switch (answer.getFirst()) {
                 case "OK" -> {
@@ -158,12 +136,12 @@ public class SeatGuard {
                 }
                 case "TAKEN" -> {
                     metrics.rejected("redis");
-                    throw taken(answer.subList(1, answer.size()));
+                    throw new SeatsTaken(answer.subList(1, answer.size()));
                 }
                 default -> rebuild(concertId);
             }
         }
-        throw ApiException.unavailable("The seat guard is being rebuilt; try again.").with("retryAfterSeconds", 1);
+        throw new ReservationsUnavailable("The seat guard is being rebuilt; try again.");
     }
 
     /** Refills a concert's hash from the database's active reservations, once, under a lock. */
@@ -183,7 +161,7 @@ public class SeatGuard {
                 args.add(seat.seat());
                 args.add(expiry + ":" + seat.guardToken());
             }
-            redis(() -> script().eval(RScript.Mode.READ_WRITE, REBUILD, RScript.ReturnType.LONG,
+            redis(() -> script().eval(RScript.Mode.READ_WRITE, rebuildScript, RScript.ReturnType.LONG,
                     List.of(seatsKey(concertId), readyKey(concertId)), args.toArray()));
             log.info("rebuilt the Redis seat guard of concert {} from the database ({} seats taken)", concertId, args.size() / 2);
         } finally {
@@ -201,8 +179,8 @@ public class SeatGuard {
         }
         if (!locked) {
             metrics.rejected("lock");
-            throw ApiException.conflict("These seats are being reserved by someone else right now; try again.")
-                    .with("reason", "busy").with("seats", seats).with("retryAfterSeconds", 1);
+            throw DomainException.conflict("These seats are being reserved by someone else right now; try again.")
+                    .with("reason", "busy").with("seats", seats).retryAfter(RETRY_AFTER);
         }
     }
 
@@ -221,7 +199,7 @@ public class SeatGuard {
         args.add(newValue);
         args.addAll(seats);
         try {
-            script().eval(RScript.Mode.READ_WRITE, UPDATE_OWN, RScript.ReturnType.LONG, List.of(seatsKey(concertId)), args.toArray());
+            script().eval(RScript.Mode.READ_WRITE, updateOwnScript, RScript.ReturnType.LONG, List.of(seatsKey(concertId)), args.toArray());
         } catch (RedisException e) {
             // The database stays right; a stale Redis entry only makes a later hold go on to the database guard.
             log.warn("could not update the Redis seat guard of concert {} ({}): {}", concertId, seats, e.getMessage());
@@ -245,14 +223,16 @@ public class SeatGuard {
         try {
             return call.get();
         } catch (RedisException e) {
-            throw ApiException.unavailable("Reservations are unavailable right now; try again shortly.")
-                    .with("retryAfterSeconds", 1);
+            throw new ReservationsUnavailable();
         }
     }
 
-    private static ApiException taken(List<String> seats) {
-        return ApiException.conflict("Seats already taken: " + String.join(", ", seats))
-                .with("reason", "taken").with("seats", seats);
+    private static String lua(String name) {
+        try {
+            return new ClassPathResource("lua/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the seat guard's script lua/" + name + ".lua is missing", e);
+        }
     }
 
     /** Redis Cluster keeps keys with the same {tag} on one node, which the multi-key scripts need. */

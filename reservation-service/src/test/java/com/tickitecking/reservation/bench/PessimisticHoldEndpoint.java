@@ -3,15 +3,16 @@ package com.tickitecking.reservation.bench;
 import com.tickitecking.events.ReservationCreated;
 import com.tickitecking.events.SeatGrade;
 import com.tickitecking.events.SeatId;
+import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.platform.outbox.OutboxWriter;
 import com.tickitecking.platform.security.AuthenticatedUser;
-import com.tickitecking.platform.web.ApiException;
 import com.tickitecking.reservation.concert.Concert;
-import com.tickitecking.reservation.concert.ConcertProjection;
+import com.tickitecking.reservation.concert.ConcertRepository;
 import com.tickitecking.reservation.reservation.HoldRequest;
 import com.tickitecking.reservation.reservation.IdempotencyKeys;
 import com.tickitecking.reservation.reservation.Reservation;
 import com.tickitecking.reservation.reservation.ReservationRepository;
+import com.tickitecking.reservation.reservation.SeatsTaken;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,7 +53,7 @@ public class PessimisticHoldEndpoint {
                 PRIMARY KEY (concert_id, seat_label)
             )""";
 
-    private final ConcertProjection concerts;
+    private final ConcertRepository concerts;
     private final ReservationRepository reservations;
     private final OutboxWriter outbox;
     private final IdempotencyKeys idempotency;
@@ -60,7 +61,7 @@ public class PessimisticHoldEndpoint {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    public PessimisticHoldEndpoint(ConcertProjection concerts, ReservationRepository reservations, OutboxWriter outbox,
+    public PessimisticHoldEndpoint(ConcertRepository concerts, ReservationRepository reservations, OutboxWriter outbox,
                                    IdempotencyKeys idempotency, JdbcTemplate jdbc,
                                    PlatformTransactionManager transactionManager) {
         this.idempotency = idempotency;
@@ -88,7 +89,7 @@ public class PessimisticHoldEndpoint {
         }
         if (!concerts.blockedAmong(concertId, request.seats()).isEmpty()) {
             idempotency.abandon(caller.id(), key, requestHash);
-            throw ApiException.conflict("Seats not on sale").with("reason", "blocked");
+            throw DomainException.conflict("Seats not on sale").with("reason", "blocked");
         }
         List<String> seats = request.seats().stream().sorted().toList();
         List<Reservation.ReservedSeat> priced = new ArrayList<>();
@@ -103,8 +104,7 @@ public class PessimisticHoldEndpoint {
             id = transactions.execute(status -> {
             List<String> taken = lockTakenAmong(concertId, seats);
             if (!taken.isEmpty()) {
-                throw ApiException.conflict("Seats already taken: " + String.join(", ", taken))
-                        .with("reason", "taken").with("seats", taken);
+                throw new SeatsTaken(taken);
             }
             long reservationId = reservations.insertHold(concertId, caller.id(), total, now, now.plus(Duration.ofHours(1)),
                     key, requestHash, UUID.randomUUID().toString());
@@ -114,7 +114,7 @@ public class PessimisticHoldEndpoint {
             outbox.append(ReservationCreated.of(reservationId, concertId, caller.id(), seats, 1, now.plus(Duration.ofHours(1))));
             return reservationId;
             });
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             idempotency.abandon(caller.id(), key, requestHash);
             throw e; // answered as problem+json, as the real path answers
         }

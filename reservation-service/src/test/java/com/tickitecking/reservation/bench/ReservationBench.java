@@ -12,7 +12,7 @@ import com.tickitecking.platform.security.Role;
 import com.tickitecking.platform.testing.TestHttp;
 import com.tickitecking.platform.testing.TestKeys;
 import com.tickitecking.platform.testing.TestTokens;
-import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.reservation.ReservationServiceApplication;
 import com.tickitecking.reservation.reservation.SeatGuard;
 import org.redisson.api.RedissonClient;
@@ -151,8 +151,8 @@ public final class ReservationBench {
                         throw new IllegalStateException("a taken seat got past the Redis guard");
                     });
                     return false;
-                } catch (ApiException e) {
-                    return e.status().value() == 409;
+                } catch (DomainException e) {
+                    return e.kind() == DomainException.Kind.CONFLICT;
                 }
             };
             IntPredicate databaseRefuses = i -> pessimistic.refuses(dbConcert, List.of(takenInDb.get(i % takenInDb.size())));

@@ -30,7 +30,7 @@ class ConcertCacheIT {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    ConcertProjection concerts;
+    ConcertRepository concerts;
 
     @Test
     void holdsNamingManyUnknownConcertsLeaveAtMostTheMaximumCachedAndStill404() {

@@ -1,10 +1,12 @@
 package com.tickitecking.reservation.reservation;
 
+import com.tickitecking.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 class TicketAllowanceTest {
 
@@ -43,5 +45,20 @@ class TicketAllowanceTest {
     void refusesALimitBelowOneAndANegativeCount() {
         assertThatThrownBy(() -> new TicketAllowance(0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TicketAllowance(8, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRefusalByTheLimitIsAConflictSayingHowMuchOfItTheBuyerHas() {
+        assertThatThrownBy(() -> new TicketAllowance(8, 7).claim(2)).isInstanceOfSatisfying(BuyerLimitReached.class, e -> {
+            assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT);
+            assertThat(e.title()).isEqualTo("Conflict");
+            assertThat(e.properties()).containsExactly(entry("reason", "limit"), entry("limit", 8), entry("held", 7),
+                    entry("requested", 2));
+        });
+    }
+
+    @Test
+    void oneSeatTooManyIsSaidInTheSingular() {
+        assertThatThrownBy(() -> new TicketAllowance(2, 2).claim(1)).hasMessageEndingWith("so 1 more is too many.");
     }
 }

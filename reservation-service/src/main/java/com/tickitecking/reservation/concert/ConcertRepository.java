@@ -21,12 +21,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The local copy of concerts and blocked seats, written only by {@link ConcertEventsListener}. Every write keeps
+ * The local copy of concerts and blocked seats, written only by {@link ConcertEventsHandler}. Every write keeps
  * the revision of the event it applied and ignores an event that is not newer, so events may arrive twice or
  * out of order.
  */
 @Repository
-public class ConcertProjection {
+public class ConcertRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<SeatGrade>> GRADES = new TypeReference<>() {
@@ -37,7 +37,7 @@ public class ConcertProjection {
     /** Unknown ids are cached too ("no such concert"), so the size bound is what keeps a stream of made-up ids out. */
     private final Cache<Long, Optional<Concert>> cache;
 
-    public ConcertProjection(JdbcTemplate jdbc, ConcertCacheProperties cacheProperties, MeterRegistry meters) {
+    public ConcertRepository(JdbcTemplate jdbc, ConcertCacheProperties cacheProperties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.cache = Caffeine.newBuilder()
