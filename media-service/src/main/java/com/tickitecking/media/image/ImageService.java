@@ -7,7 +7,7 @@ import com.tickitecking.media.concert.ConcertRepository;
 import com.tickitecking.media.storage.ObjectStore;
 import com.tickitecking.platform.outbox.OutboxWriter;
 import com.tickitecking.platform.security.AuthenticatedUser;
-import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.domain.DomainException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
@@ -53,7 +53,7 @@ public class ImageService {
     public Image upload(long concertId, ImageKind kind, MultipartFile file, AuthenticatedUser caller) {
         concerts.existing(concertId).checkImagesManagedBy(caller);
         if (file.isEmpty()) {
-            throw ApiException.badRequest("file", "must not be empty");
+            throw DomainException.invalid("file", "must not be empty");
         }
         String originalName = FileNames.sanitised(file.getOriginalFilename());
         ImageHeaders.DetectedImage detected;
@@ -90,7 +90,7 @@ public class ImageService {
 
     @Transactional(readOnly = true)
     public Image get(long imageId) {
-        return images.findById(imageId).orElseThrow(() -> ApiException.notFound("image", imageId));
+        return images.findById(imageId).orElseThrow(() -> DomainException.notFound("image", imageId));
     }
 
     /**

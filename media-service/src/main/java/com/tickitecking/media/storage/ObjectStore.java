@@ -1,6 +1,6 @@
 package com.tickitecking.media.storage;
 
-import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.domain.DomainException;
 import io.awspring.cloud.s3.S3Template;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,18 +16,21 @@ import java.net.URL;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 
 /**
  * The bucket, seen as a few operations, through Spring Cloud AWS's {@link S3Template} and its auto-configured
- * {@link S3Client}. Any failure to reach S3 becomes a 503: the client may try again, and nothing has been
- * recorded about an object that was not stored.
+ * {@link S3Client}. Any failure to reach S3 is "unavailable" (a 503 with Retry-After): the client may try again,
+ * and nothing has been recorded about an object that was not stored.
  */
 @Component
 public class ObjectStore {
 
     private static final Logger log = LoggerFactory.getLogger(ObjectStore.class);
+    /** How long a client is asked to wait after S3 could not be reached. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final S3Template s3;
     private final S3Client client;
@@ -107,9 +110,9 @@ public class ObjectStore {
         return new PresignedUrl(url.toString(), expiresAt);
     }
 
-    private ApiException unavailable(SdkException e) {
+    private DomainException unavailable(SdkException e) {
         log.warn("S3 unavailable: {}", e.getMessage());
-        return ApiException.unavailable("Image storage is unavailable; try again shortly.").with("retryAfterSeconds", 5);
+        return DomainException.unavailable("Image storage is unavailable; try again shortly.", RETRY_AFTER);
     }
 
     private static MessageDigest sha256() {
