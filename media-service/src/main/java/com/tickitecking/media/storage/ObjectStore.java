@@ -102,7 +102,7 @@ public class ObjectStore {
 
     /**
      * Signs locally, without calling S3. {@link S3Template} hands back the URL only, so the expiry clients are
-     * told is counted here, from just before signing: never later than the signature's own.
+     * told is counted here, from just before signing (the SDK's {@code expiration()} counted from its signing time).
      */
     public PresignedUrl presignGet(String key) {
         Instant expiresAt = Instant.now().plus(properties.presignTtl());
