@@ -1,5 +1,7 @@
 package com.tickitecking.media.concert;
 
+import com.tickitecking.platform.domain.DomainException;
+import com.tickitecking.platform.security.AuthenticatedUser;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -63,10 +65,18 @@ public class Concert {
         return true;
     }
 
+    /** Final: later updates change nothing, and the highest revision seen is kept. */
     void delete(long revision) {
         this.deleted = true;
         this.revision = Math.max(this.revision, revision);
         this.updatedAt = Instant.now();
+    }
+
+    /** Only the concert's owner or an admin may add or remove its images; anyone else is refused. */
+    public void checkImagesManagedBy(AuthenticatedUser caller) {
+        if (!caller.owns(getOwnerId())) {
+            throw DomainException.forbidden("Only the concert's owner or an admin may change its images.");
+        }
     }
 
     public long getId() {

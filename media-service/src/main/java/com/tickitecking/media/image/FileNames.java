@@ -1,6 +1,6 @@
 package com.tickitecking.media.image;
 
-import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.domain.DomainException;
 
 /**
  * The client's file name is kept for display only (objects are stored under random keys), but a name that
@@ -15,14 +15,14 @@ final class FileNames {
 
     static String sanitised(String submitted) {
         if (submitted == null || submitted.isBlank()) {
-            throw ApiException.badRequest("file", "must have a file name");
+            throw DomainException.invalid("file", "must have a file name");
         }
         String name = submitted.strip();
         if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.equals(".") || name.equals("..")) {
-            throw ApiException.badRequest("file", "name must not contain a path");
+            throw DomainException.invalid("file", "name must not contain a path");
         }
         if (name.chars().anyMatch(c -> Character.isISOControl(c))) {
-            throw ApiException.badRequest("file", "name must not contain control characters");
+            throw DomainException.invalid("file", "name must not contain control characters");
         }
         return name.length() <= MAX_LENGTH ? name : name.substring(0, MAX_LENGTH);
     }

@@ -1,7 +1,7 @@
 package com.tickitecking.media.image;
 
 import com.tickitecking.platform.security.AuthenticatedUser;
-import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.domain.DomainException;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -45,10 +45,10 @@ class ImageController {
                                          @Parameter(hidden = true) AuthenticatedUser caller) {
         // a list, not one MultipartFile: with a single parameter Spring would silently take the first of two
         if (files == null || files.isEmpty()) {
-            throw ApiException.badRequest("file", "is required");
+            throw DomainException.invalid("file", "is required");
         }
         if (files.size() > 1) {
-            throw ApiException.badRequest("file", "must be exactly one file");
+            throw DomainException.invalid("file", "must be exactly one file");
         }
         Image image = images.upload(concertId, ImageKind.parse(kind), files.getFirst(), caller);
         return ResponseEntity.created(URI.create(image.path())).body(ImageResponse.of(image, images.presign(image)));

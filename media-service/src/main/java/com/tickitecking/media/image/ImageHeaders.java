@@ -1,7 +1,6 @@
 package com.tickitecking.media.image;
 
-import com.tickitecking.platform.web.ApiException;
-import org.springframework.http.HttpStatus;
+import com.tickitecking.platform.domain.DomainException;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -10,7 +9,7 @@ import java.io.InputStream;
 
 /**
  * Recognises an image by its first bytes (never by its name or the client's Content-Type) and reads its width
- * and height from the format's header, without decoding pixels. Anything else is a 415.
+ * and height from the format's header, without decoding pixels. Anything else is refused as unsupported content.
  */
 final class ImageHeaders {
 
@@ -137,8 +136,8 @@ final class ImageHeaders {
         return new DetectedImage(format, width, height);
     }
 
-    private static ApiException unsupported(String detail) {
-        return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", detail)
+    private static DomainException unsupported(String detail) {
+        return new DomainException(DomainException.Kind.UNSUPPORTED_CONTENT, "Unsupported media type", detail)
                 .with("accepted", java.util.List.of("image/jpeg", "image/png", "image/gif", "image/webp"));
     }
 

@@ -1,6 +1,6 @@
 package com.tickitecking.media.image;
 
-import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.domain.DomainException;
 
 import java.util.Locale;
 
@@ -13,7 +13,7 @@ public enum ImageKind {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("kind", "must be POSTER or GALLERY");
+            throw DomainException.invalid("kind", "must be POSTER or GALLERY");
         }
     }
 }

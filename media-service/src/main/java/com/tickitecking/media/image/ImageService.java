@@ -3,11 +3,11 @@ package com.tickitecking.media.image;
 import com.tickitecking.events.ImageDeleted;
 import com.tickitecking.events.ImageUploaded;
 import com.tickitecking.media.concert.Concert;
-import com.tickitecking.media.concert.Concerts;
+import com.tickitecking.media.concert.ConcertRepository;
 import com.tickitecking.media.storage.ObjectStore;
 import com.tickitecking.platform.outbox.OutboxWriter;
 import com.tickitecking.platform.security.AuthenticatedUser;
-import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.domain.DomainException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
@@ -31,13 +31,13 @@ import java.util.UUID;
 public class ImageService {
 
     private final ImageRepository images;
-    private final Concerts concerts;
+    private final ConcertRepository concerts;
     private final ObjectStore store;
     private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
     private final DistributionSummary uploadSize;
 
-    ImageService(ImageRepository images, Concerts concerts, ObjectStore store, OutboxWriter outbox,
+    ImageService(ImageRepository images, ConcertRepository concerts, ObjectStore store, OutboxWriter outbox,
                  TransactionTemplate transactions, MeterRegistry meters) {
         this.images = images;
         this.concerts = concerts;
@@ -51,9 +51,9 @@ public class ImageService {
     }
 
     public Image upload(long concertId, ImageKind kind, MultipartFile file, AuthenticatedUser caller) {
-        concerts.managedBy(concertId, caller);
+        concerts.existing(concertId).checkImagesManagedBy(caller);
         if (file.isEmpty()) {
-            throw ApiException.badRequest("file", "must not be empty");
+            throw DomainException.invalid("file", "must not be empty");
         }
         String originalName = FileNames.sanitised(file.getOriginalFilename());
         ImageHeaders.DetectedImage detected;
@@ -90,7 +90,7 @@ public class ImageService {
 
     @Transactional(readOnly = true)
     public Image get(long imageId) {
-        return images.findById(imageId).orElseThrow(() -> ApiException.notFound("image", imageId));
+        return images.findById(imageId).orElseThrow(() -> DomainException.notFound("image", imageId));
     }
 
     /**
@@ -99,7 +99,7 @@ public class ImageService {
      */
     public void delete(long imageId, AuthenticatedUser caller) {
         Image image = get(imageId);
-        concerts.managedBy(image.getConcertId(), caller);
+        concerts.existing(image.getConcertId()).checkImagesManagedBy(caller);
         store.delete(image.getObjectKey());
         transactions.executeWithoutResult(status -> {
             if (images.findById(imageId).isPresent()) {

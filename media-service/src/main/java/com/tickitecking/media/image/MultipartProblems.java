@@ -1,6 +1,6 @@
 package com.tickitecking.media.image;
 
-import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.domain.DomainException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -41,7 +41,7 @@ class MultipartProblems {
     ProblemDetail malformed(MultipartException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The multipart body could not be read.");
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(new ApiException.FieldError("body", "is not a readable multipart body")));
+        problem.setProperty("errors", List.of(new DomainException.FieldError("body", "is not a readable multipart body")));
         return problem;
     }
 }

@@ -1,7 +1,7 @@
 package com.tickitecking.media.image;
 
 import com.tickitecking.media.TestImages;
-import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,9 +37,50 @@ class ImageHeadersTest {
     void refusesAnythingElseAsUnsupportedMediaType() {
         for (byte[] bytes : new byte[][]{TestImages.exe(), TestImages.html(), new byte[0], "GIF8".getBytes(StandardCharsets.US_ASCII),
                 Arrays.copyOf(TestImages.png(4, 4), 12), Arrays.copyOf(TestImages.jpeg(4, 4), 20), webp("VP9 ", new byte[10])}) {
-            assertThatThrownBy(() -> read(bytes)).isInstanceOfSatisfying(ApiException.class,
-                    e -> assertThat(e.status().value()).isEqualTo(415));
+            assertThatThrownBy(() -> read(bytes)).isInstanceOfSatisfying(DomainException.class,
+                    e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.UNSUPPORTED_CONTENT));
         }
+    }
+
+    @Test
+    void namesTheAcceptedTypesWhenRefusing() {
+        assertThatThrownBy(() -> read(TestImages.html())).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.title()).isEqualTo("Unsupported media type");
+            assertThat(e.getMessage()).isEqualTo("Only JPEG, PNG, GIF and WebP images are accepted.");
+            assertThat(e.properties()).containsEntry("accepted", List.of("image/jpeg", "image/png", "image/gif", "image/webp"));
+        });
+    }
+
+    @Test
+    void refusesAnImageCutOffInsideItsHeader() {
+        byte[] cut = Arrays.copyOf(TestImages.jpeg(4, 4), 20);
+
+        assertThatThrownBy(() -> read(cut)).isInstanceOf(DomainException.class).hasMessage("The image is truncated.");
+    }
+
+    @Test
+    void refusesAJpegWithoutAFrameHeader() {
+        byte[] startThenEnd = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
+
+        assertThatThrownBy(() -> read(startThenEnd)).isInstanceOf(DomainException.class)
+                .hasMessage("The JPEG image has no frame header.");
+    }
+
+    @Test
+    void refusesAPngWhoseFirstChunkIsNotItsHeader() {
+        byte[] png = TestImages.png(4, 4);
+        png[12] = 'X'; // IHDR -> XHDR
+
+        assertThatThrownBy(() -> read(png)).isInstanceOf(DomainException.class)
+                .hasMessage("The PNG image has no header chunk.");
+    }
+
+    @Test
+    void refusesAnImageOfZeroPixels() {
+        byte[] gif = Arrays.copyOf("GIF89a".getBytes(StandardCharsets.US_ASCII), 13); // width and height 0
+
+        assertThatThrownBy(() -> read(gif)).isInstanceOf(DomainException.class)
+                .hasMessage("The GIF image has no size.");
     }
 
     private static ImageHeaders.DetectedImage read(byte[] bytes) throws IOException {
