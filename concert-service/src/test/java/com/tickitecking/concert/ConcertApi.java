@@ -1,8 +1,8 @@
 package com.tickitecking.concert;
 
 import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.TestHttp;
-import com.tickitecking.platform.testing.TestTokens;
+import com.tickitecking.testing.TestHttp;
+import com.tickitecking.testing.TestTokens;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -2,7 +2,7 @@ package com.tickitecking.concert;
 
 import com.tickitecking.events.DomainEvent;
 import com.tickitecking.events.EventJson;
-import com.tickitecking.platform.testing.TestServers;
+import com.tickitecking.testing.TestServers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import software.amazon.awssdk.services.sqs.SqsClient;
 

@@ -6,9 +6,9 @@ import com.tickitecking.events.DomainEvent;
 import com.tickitecking.events.EventQueue;
 import com.tickitecking.events.SeatingLayout;
 import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.TestHttp;
-import com.tickitecking.platform.testing.TestServers;
-import com.tickitecking.platform.testing.TestTokens;
+import com.tickitecking.testing.TestHttp;
+import com.tickitecking.testing.TestServers;
+import com.tickitecking.testing.TestTokens;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.model.Message;
 

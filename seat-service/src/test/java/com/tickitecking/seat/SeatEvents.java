@@ -6,7 +6,7 @@ import com.tickitecking.events.EventJson;
 import com.tickitecking.events.EventQueue;
 import com.tickitecking.events.SeatGrade;
 import com.tickitecking.events.SeatingLayout;
-import com.tickitecking.platform.testing.TestServers;
+import com.tickitecking.testing.TestServers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;

@@ -2,7 +2,7 @@ package com.tickitecking.concert.concert;
 
 import com.tickitecking.events.DomainEvent;
 import com.tickitecking.events.EventJson;
-import com.tickitecking.platform.testing.TestServers;
+import com.tickitecking.testing.TestServers;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 

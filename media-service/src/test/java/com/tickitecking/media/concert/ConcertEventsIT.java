@@ -4,7 +4,7 @@ import com.tickitecking.events.ConcertCreated;
 import com.tickitecking.events.ConcertDeleted;
 import com.tickitecking.events.ConcertUpdated;
 import com.tickitecking.media.MediaApi;
-import com.tickitecking.platform.testing.IntegrationTest;
+import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.events.DomainEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,8 +2,8 @@ package com.tickitecking.reservation.concert;
 
 import com.tickitecking.events.ConcertDeleted;
 import com.tickitecking.events.ConcertUpdated;
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestServers;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.TestServers;
 import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.TestEvents;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,7 @@
 package com.tickitecking.reservation.reservation;
 
 import com.tickitecking.events.ReservationExpired;
-import com.tickitecking.platform.testing.IntegrationTest;
+import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.TestEvents;
 import io.micrometer.core.instrument.MeterRegistry;

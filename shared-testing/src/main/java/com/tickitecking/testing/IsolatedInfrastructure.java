@@ -1,4 +1,4 @@
-package com.tickitecking.platform.testing;
+package com.tickitecking.testing;
 
 import com.tickitecking.localaws.LocalCredentials;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,4 +1,4 @@
-package com.tickitecking.platform.testing;
+package com.tickitecking.testing;
 
 import com.tickitecking.localaws.EmbeddedS3;
 import com.tickitecking.localaws.EmbeddedSqs;

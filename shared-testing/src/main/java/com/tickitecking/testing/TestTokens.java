@@ -1,4 +1,4 @@
-package com.tickitecking.platform.testing;
+package com.tickitecking.testing;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -7,8 +7,6 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import com.tickitecking.platform.security.AuthenticatedUser;
-import com.tickitecking.platform.security.Role;
 
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
@@ -16,35 +14,62 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 
-/** Access tokens as user-service issues them (RS256, subject = user id, role claim), and broken ones. */
+/**
+ * Access tokens as user-service issues them (RS256, subject = user id, role claim), and broken ones.
+ *
+ * <p>A role is given by name ({@code "ADMIN"}) or as the platform's {@code Role} enum ({@code Role.ADMIN}): the kit
+ * does not depend on shared-platform, so that the reactive gateway's tests, which know roles only as claim values,
+ * do not get its servlet stack.
+ */
 public final class TestTokens {
+
+    /** The claim user-service writes the role into (shared-platform's {@code AuthenticatedUser.ROLE_CLAIM}). */
+    private static final String ROLE_CLAIM = "role";
 
     private TestTokens() {
     }
 
-    public static String accessToken(long userId, Role role) {
+    public static String accessToken(long userId, Enum<?> role) {
+        return accessToken(userId, role.name());
+    }
+
+    public static String accessToken(long userId, String role) {
         return sign(claims(userId, role, Instant.now().plus(Duration.ofMinutes(15))), TestKeys.privateKey());
     }
 
-    public static String expiredToken(long userId, Role role) {
+    public static String expiredToken(long userId, Enum<?> role) {
+        return expiredToken(userId, role.name());
+    }
+
+    public static String expiredToken(long userId, String role) {
         return sign(claims(userId, role, Instant.now().minus(Duration.ofMinutes(5))), TestKeys.privateKey());
     }
 
     /** Well-formed and signed, but by a key the services do not trust. */
-    public static String forgedToken(long userId, Role role) {
+    public static String forgedToken(long userId, Enum<?> role) {
+        return forgedToken(userId, role.name());
+    }
+
+    /** Well-formed and signed, but by a key the services do not trust. */
+    public static String forgedToken(long userId, String role) {
         return sign(claims(userId, role, Instant.now().plus(Duration.ofMinutes(15))), TestKeys.strangerKey());
     }
 
     /** {@code alg: none}: no signature at all. */
-    public static String unsignedToken(long userId, Role role) {
+    public static String unsignedToken(long userId, Enum<?> role) {
+        return unsignedToken(userId, role.name());
+    }
+
+    /** {@code alg: none}: no signature at all. */
+    public static String unsignedToken(long userId, String role) {
         return new PlainJWT(claims(userId, role, Instant.now().plus(Duration.ofMinutes(15)))).serialize();
     }
 
-    private static JWTClaimsSet claims(long userId, Role role, Instant expiresAt) {
+    private static JWTClaimsSet claims(long userId, String role, Instant expiresAt) {
         return new JWTClaimsSet.Builder()
                 .issuer("tickitecking")
                 .subject(String.valueOf(userId))
-                .claim(AuthenticatedUser.ROLE_CLAIM, role.name())
+                .claim(ROLE_CLAIM, role)
                 .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
