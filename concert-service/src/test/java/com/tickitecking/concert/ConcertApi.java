@@ -110,17 +110,4 @@ public record ConcertApi(TestHttp http) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().get("id").asLong();
     }
-
-    public static void assertProblem(TestHttp.Response response, int status) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-    }
-
-    /** A 400 whose errors name the field. */
-    public static void assertInvalid(TestHttp.Response response, String field) {
-        assertProblem(response, 400);
-        List<String> fields = new ArrayList<>();
-        response.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
-        assertThat(fields).as(response.toString()).contains(field);
-    }
 }

@@ -25,20 +25,13 @@ public final class TestTokens {
 
     /** The claim user-service writes the role into (shared-platform's {@code AuthenticatedUser.ROLE_CLAIM}). */
     private static final String ROLE_CLAIM = "role";
+    private static final Duration VALIDITY = Duration.ofMinutes(15);
 
     private TestTokens() {
     }
 
-    public static String accessToken(long userId, Enum<?> role) {
-        return accessToken(userId, role.name());
-    }
-
     public static String accessToken(long userId, String role) {
-        return sign(claims(userId, role, Instant.now().plus(Duration.ofMinutes(15))), TestKeys.privateKey());
-    }
-
-    public static String expiredToken(long userId, Enum<?> role) {
-        return expiredToken(userId, role.name());
+        return sign(claims(userId, role, Instant.now().plus(VALIDITY)), TestKeys.privateKey());
     }
 
     public static String expiredToken(long userId, String role) {
@@ -46,23 +39,31 @@ public final class TestTokens {
     }
 
     /** Well-formed and signed, but by a key the services do not trust. */
-    public static String forgedToken(long userId, Enum<?> role) {
-        return forgedToken(userId, role.name());
-    }
-
-    /** Well-formed and signed, but by a key the services do not trust. */
     public static String forgedToken(long userId, String role) {
-        return sign(claims(userId, role, Instant.now().plus(Duration.ofMinutes(15))), TestKeys.strangerKey());
-    }
-
-    /** {@code alg: none}: no signature at all. */
-    public static String unsignedToken(long userId, Enum<?> role) {
-        return unsignedToken(userId, role.name());
+        return sign(claims(userId, role, Instant.now().plus(VALIDITY)), TestKeys.strangerKey());
     }
 
     /** {@code alg: none}: no signature at all. */
     public static String unsignedToken(long userId, String role) {
-        return new PlainJWT(claims(userId, role, Instant.now().plus(Duration.ofMinutes(15)))).serialize();
+        return new PlainJWT(claims(userId, role, Instant.now().plus(VALIDITY))).serialize();
+    }
+
+    // The same with the platform's Role enum, as the services' tests name roles.
+
+    public static String accessToken(long userId, Enum<?> role) {
+        return accessToken(userId, role.name());
+    }
+
+    public static String expiredToken(long userId, Enum<?> role) {
+        return expiredToken(userId, role.name());
+    }
+
+    public static String forgedToken(long userId, Enum<?> role) {
+        return forgedToken(userId, role.name());
+    }
+
+    public static String unsignedToken(long userId, Enum<?> role) {
+        return unsignedToken(userId, role.name());
     }
 
     private static JWTClaimsSet claims(long userId, String role, Instant expiresAt) {
@@ -70,7 +71,7 @@ public final class TestTokens {
                 .issuer("tickitecking")
                 .subject(String.valueOf(userId))
                 .claim(ROLE_CLAIM, role)
-                .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
+                .issueTime(Date.from(expiresAt.minus(VALIDITY)))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
                 .build();

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.tickitecking.concert.ConcertApi.assertInvalid;
-import static com.tickitecking.concert.ConcertApi.assertProblem;
 import static com.tickitecking.concert.ConcertApi.created;
+import static com.tickitecking.testing.ProblemAssertions.assertInvalid;
+import static com.tickitecking.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest

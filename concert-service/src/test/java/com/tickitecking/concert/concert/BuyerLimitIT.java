@@ -16,9 +16,9 @@ import org.springframework.test.context.TestPropertySource;
 import java.time.Duration;
 import java.util.Map;
 
-import static com.tickitecking.concert.ConcertApi.assertInvalid;
 import static com.tickitecking.concert.ConcertApi.concertAtSmallVenue;
 import static com.tickitecking.concert.ConcertApi.created;
+import static com.tickitecking.testing.ProblemAssertions.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -6,6 +6,8 @@ import com.tickitecking.events.ConcertUpdated;
 import com.tickitecking.media.MediaApi;
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.events.DomainEvent;
+import com.tickitecking.events.EventQueue;
+import com.tickitecking.testing.ServiceQueue;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -94,8 +96,6 @@ class ConcertEventsIT {
 
     /** Waits until media-service's inbox has applied (or deliberately ignored) the event. */
     private void publishAndAwait(DomainEvent event) {
-        api.publish(event);
-        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", Long.class, event.eventId().toString()) == 1);
+        ServiceQueue.of(EventQueue.MEDIA, queuePrefix, jdbc.getDataSource()).publishAndAwait(event);
     }
 }
