@@ -1,8 +1,8 @@
 package com.tickitecking.concert;
 
 import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.TestHttp;
-import com.tickitecking.platform.testing.TestTokens;
+import com.tickitecking.testing.TestHttp;
+import com.tickitecking.testing.TestTokens;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -109,18 +109,5 @@ public record ConcertApi(TestHttp http) {
     public static long created(TestHttp.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().get("id").asLong();
-    }
-
-    public static void assertProblem(TestHttp.Response response, int status) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-    }
-
-    /** A 400 whose errors name the field. */
-    public static void assertInvalid(TestHttp.Response response, String field) {
-        assertProblem(response, 400);
-        List<String> fields = new ArrayList<>();
-        response.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
-        assertThat(fields).as(response.toString()).contains(field);
     }
 }

@@ -1,7 +1,7 @@
 package com.tickitecking.gateway;
 
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.TestHttp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -1,9 +1,8 @@
 package com.tickitecking.gateway;
 
-import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestHttp;
-import com.tickitecking.platform.testing.TestTokens;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.TestHttp;
+import com.tickitecking.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +34,7 @@ class ClientAddressIT {
 
     @Test
     void tellsServicesTheClientsAddressAsTheGatewaySawItNotAsTheClientClaims() {
-        var response = TestHttp.at(port).as(TestTokens.accessToken(9, Role.USER))
+        var response = TestHttp.at(port).as(TestTokens.accessToken(9, "USER"))
                 .header("X-Client-Address", "203.0.113.66").header("X-Forwarded-For", "198.51.100.77")
                 .get("/api/v1/users/me");
 

@@ -3,7 +3,7 @@ package com.tickitecking.gateway;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
-import com.tickitecking.platform.testing.TestKeys;
+import com.tickitecking.testing.TestKeys;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;

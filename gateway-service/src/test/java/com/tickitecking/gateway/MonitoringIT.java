@@ -1,8 +1,8 @@
 package com.tickitecking.gateway;
 
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.ServiceProcess;
-import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.ServiceProcess;
+import com.tickitecking.testing.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,8 @@
 package com.tickitecking.gateway;
 
-import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestHttp;
-import com.tickitecking.platform.testing.TestTokens;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.TestHttp;
+import com.tickitecking.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,7 +39,7 @@ class RequestBodyLimitIT {
     int port;
 
     private TestHttp organiser() {
-        return TestHttp.at(port).as(TestTokens.accessToken(7, Role.COMPANY_USER)).header("Content-Type", "application/json");
+        return TestHttp.at(port).as(TestTokens.accessToken(7, "COMPANY_USER")).header("Content-Type", "application/json");
     }
 
     @Test
@@ -64,7 +63,7 @@ class RequestBodyLimitIT {
     void refusesAChunkedBodyOverTheLimit() throws Exception {
         byte[] body = json(50_000).getBytes();
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auditoriums"))
-                .header("Authorization", "Bearer " + TestTokens.accessToken(7, Role.COMPANY_USER))
+                .header("Authorization", "Bearer " + TestTokens.accessToken(7, "COMPANY_USER"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();

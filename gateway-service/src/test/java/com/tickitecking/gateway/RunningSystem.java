@@ -1,7 +1,7 @@
 package com.tickitecking.gateway;
 
-import com.tickitecking.platform.testing.IsolatedInfrastructure;
-import com.tickitecking.platform.testing.ServiceProcess;
+import com.tickitecking.testing.IsolatedInfrastructure;
+import com.tickitecking.testing.ServiceProcess;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package com.tickitecking.gateway;
 
-import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.testing.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -6,11 +6,11 @@ import com.tickitecking.events.DomainEvent;
 import com.tickitecking.events.EventQueue;
 import com.tickitecking.events.SeatingLayout;
 import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.TestHttp;
-import com.tickitecking.platform.testing.TestServers;
-import com.tickitecking.platform.testing.TestTokens;
+import com.tickitecking.testing.ServiceQueue;
+import com.tickitecking.testing.TestHttp;
+import com.tickitecking.testing.TestServers;
+import com.tickitecking.testing.TestTokens;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -66,23 +65,12 @@ public final class MediaApi {
     }
 
     public void publish(DomainEvent event) {
-        var sqs = TestServers.sqs().client();
-        String url = sqs.getQueueUrl(q -> q.queueName(EventQueue.MEDIA.queueName(queuePrefix))).queueUrl();
-        sqs.sendMessage(m -> m.queueUrl(url).messageBody(com.tickitecking.events.EventJson.write(event)));
+        ServiceQueue.of(EventQueue.MEDIA, queuePrefix).publish(event);
     }
 
-    /** Messages waiting on concert-service's queue (received and deleted). */
-    public List<Message> drainConcertQueue() {
-        var sqs = TestServers.sqs().client();
-        String url = sqs.getQueueUrl(q -> q.queueName(EventQueue.CONCERT.queueName(queuePrefix))).queueUrl();
-        List<Message> messages = new ArrayList<>();
-        List<Message> batch;
-        do {
-            batch = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-            messages.addAll(batch);
-            batch.forEach(m -> sqs.deleteMessage(d -> d.queueUrl(url).receiptHandle(m.receiptHandle())));
-        } while (!batch.isEmpty());
-        return messages;
+    /** Events waiting on concert-service's queue (received and deleted). */
+    public List<DomainEvent> drainConcertQueue() {
+        return ServiceQueue.of(EventQueue.CONCERT, queuePrefix).drain();
     }
 
     public static String imagesOf(long concertId) {

@@ -1,7 +1,7 @@
 package com.tickitecking.reservation;
 
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.ServiceContract;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.ServiceContract;
 
 @IntegrationTest
 class ReservationServiceContractIT extends ServiceContract {

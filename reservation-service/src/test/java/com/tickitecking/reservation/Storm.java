@@ -1,8 +1,8 @@
 package com.tickitecking.reservation;
 
 import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.TestHttp;
-import com.tickitecking.platform.testing.TestTokens;
+import com.tickitecking.testing.TestHttp;
+import com.tickitecking.testing.TestTokens;
 
 import java.util.ArrayList;
 import java.util.Collections;

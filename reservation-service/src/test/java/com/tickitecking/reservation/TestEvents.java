@@ -3,26 +3,25 @@ package com.tickitecking.reservation;
 import com.tickitecking.events.ConcertCreated;
 import com.tickitecking.events.ConcertDetails;
 import com.tickitecking.events.DomainEvent;
-import com.tickitecking.events.EventJson;
+import com.tickitecking.events.EventQueue;
 import com.tickitecking.events.SeatGrade;
 import com.tickitecking.events.SeatingLayout;
-import com.tickitecking.platform.testing.TestServers;
+import com.tickitecking.testing.ServiceQueue;
+import com.tickitecking.testing.TestServers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * Plays concert-service and seat-service for the tests: publishes their events to this service's queue, and
- * reads what this service publishes from the seat-events queue.
+ * Plays concert-service and seat-service for the tests: publishes their events to this service's queue (the kit's
+ * {@link ServiceQueue}) and waits for the concert projection, and reads what this service publishes to the others.
  */
 public final class TestEvents {
 
@@ -31,15 +30,18 @@ public final class TestEvents {
     private final SqsClient sqs;
     private final String queuePrefix;
     private final JdbcTemplate jdbc;
+    private final ServiceQueue queue;
 
+    /** On an SQS of the test's own. */
     public TestEvents(SqsClient sqs, String queuePrefix, JdbcTemplate jdbc) {
         this.sqs = sqs;
         this.queuePrefix = queuePrefix;
         this.jdbc = jdbc;
+        this.queue = ServiceQueue.of(sqs, EventQueue.RESERVATION, queuePrefix, jdbc.getDataSource());
     }
 
     public static TestEvents on(String queuePrefix, JdbcTemplate jdbc) {
-        return new TestEvents(TestServers.sqs().client(), queuePrefix, jdbc);
+        return new TestEvents(TestServers.sqsClient(), queuePrefix, jdbc);
     }
 
     public static long newConcertId() {
@@ -67,12 +69,17 @@ public final class TestEvents {
         return concertId;
     }
 
+    /** reservation-service's own queue. */
+    public ServiceQueue queue() {
+        return queue;
+    }
+
     public void publish(DomainEvent event) {
-        publishRaw(EventJson.write(event));
+        queue.publish(event);
     }
 
     public void publishRaw(String body) {
-        sqs.sendMessage(b -> b.queueUrl(queueUrl("reservation-events")).messageBody(body));
+        queue.publishRaw(body);
     }
 
     public void awaitConcert(long concertId, long revision) {
@@ -80,23 +87,8 @@ public final class TestEvents {
                 "SELECT revision FROM concert WHERE id = ?", Long.class, concertId).contains(revision));
     }
 
-    public String queueUrl(String suffix) {
-        return sqs.getQueueUrl(b -> b.queueName(queuePrefix + suffix)).queueUrl();
-    }
-
-    /** Receives (and deletes) whatever is on one of the queues right now. */
-    public List<DomainEvent> drain(String suffix) {
-        String url = queueUrl(suffix);
-        List<DomainEvent> events = new ArrayList<>();
-        while (true) {
-            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
-            if (messages.isEmpty()) {
-                return events;
-            }
-            for (Message message : messages) {
-                events.add(EventJson.read(message.body()));
-                sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
-            }
-        }
+    /** Receives (and deletes) whatever is on another service's queue right now. */
+    public List<DomainEvent> drain(EventQueue other) {
+        return ServiceQueue.of(sqs, other, queuePrefix, null).drain();
     }
 }

@@ -2,15 +2,11 @@ package com.tickitecking.seat;
 
 import com.tickitecking.events.ConcertDetails;
 import com.tickitecking.events.DomainEvent;
-import com.tickitecking.events.EventJson;
 import com.tickitecking.events.EventQueue;
 import com.tickitecking.events.SeatGrade;
 import com.tickitecking.events.SeatingLayout;
-import com.tickitecking.platform.testing.TestServers;
+import com.tickitecking.testing.ServiceQueue;
 import org.springframework.jdbc.core.JdbcTemplate;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -25,11 +21,20 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Test helper: plays concert-service and reservation-service by putting their events on this test class's
- * seat-events queue, and waits for seat-service to have applied them.
+ * seat-events queue, and waits for seat-service to have applied them (the kit's {@link ServiceQueue}); builds the
+ * concerts the tests use.
  */
-public record SeatEvents(String queuePrefix, JdbcTemplate jdbc) {
+public final class SeatEvents {
 
     public static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private final String queuePrefix;
+    private final ServiceQueue queue;
+
+    public SeatEvents(String queuePrefix, JdbcTemplate jdbc) {
+        this.queuePrefix = queuePrefix;
+        this.queue = ServiceQueue.of(EventQueue.SEAT, queuePrefix, jdbc.getDataSource());
+    }
 
     /**
      * Two sections: FLOOR rows A and B of 10 seats (VIP row A at 150, R row B at 100) and BALCONY rows A-C of 8
@@ -51,46 +56,36 @@ public record SeatEvents(String queuePrefix, JdbcTemplate jdbc) {
     }
 
     public void publish(DomainEvent event) {
-        publishRaw(EventJson.write(event));
+        queue.publish(event);
     }
 
     public void publishRaw(String json) {
-        sqs().sendMessage(b -> b.queueUrl(queueUrl(EventQueue.SEAT)).messageBody(json));
+        queue.publishRaw(json);
     }
 
     /** Waits until SQS has nothing left for seat-service: every message sent was received and deleted. */
     public void awaitDrained() {
-        String url = queueUrl(EventQueue.SEAT);
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Map<QueueAttributeName, String> attributes = sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNames(
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-            return "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                    && "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-        });
+        queue.awaitDrained();
     }
 
     /** Waits until seat-service has applied the event (its id is in the inbox). */
     public void awaitApplied(DomainEvent event) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", Integer.class, event.eventId().toString()) == 1);
+        queue.awaitProcessed(event);
     }
 
     public void publishAndAwait(DomainEvent event) {
-        publish(event);
-        awaitApplied(event);
+        queue.publishAndAwait(event);
     }
 
     /**
      * Waits for events seat-service published to another service's queue (e.g. RESERVATION) that match, and
      * returns them. Messages are peeked (visibility timeout 0), so other tests of the class still see theirs.
      */
-    public List<DomainEvent> published(EventQueue queue, Predicate<DomainEvent> matching, int atLeast) {
+    public List<DomainEvent> published(EventQueue other, Predicate<DomainEvent> matching, int atLeast) {
+        ServiceQueue published = ServiceQueue.of(other, queuePrefix);
         Map<String, DomainEvent> seen = new LinkedHashMap<>();
         await().atMost(PATIENCE).until(() -> {
-            for (Message message : sqs().receiveMessage(b -> b.queueUrl(queueUrl(queue)).maxNumberOfMessages(10)
-                    .visibilityTimeout(0).waitTimeSeconds(1)).messages()) {
-                DomainEvent event = EventJson.read(message.body());
+            for (DomainEvent event : published.peek()) {
                 if (matching.test(event)) {
                     seen.put(event.eventId().toString(), event);
                 }
@@ -98,19 +93,5 @@ public record SeatEvents(String queuePrefix, JdbcTemplate jdbc) {
             return seen.size() >= atLeast;
         });
         return new ArrayList<>(seen.values());
-    }
-
-    public String queueUrl(EventQueue queue) {
-        return sqs().getQueueUrl(b -> b.queueName(queue.queueName(queuePrefix))).queueUrl();
-    }
-
-    private static SqsClient client;
-
-    /** One client for all tests of the JVM (each call to EmbeddedSqs.client() builds a new one). */
-    private static synchronized SqsClient sqs() {
-        if (client == null) {
-            client = TestServers.sqs().client();
-        }
-        return client;
     }
 }

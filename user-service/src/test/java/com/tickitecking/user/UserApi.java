@@ -1,6 +1,6 @@
 package com.tickitecking.user;
 
-import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.testing.TestHttp;
 import com.tickitecking.user.throttle.ClientAddress;
 
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package com.tickitecking.concert.auditorium;
 
 import com.tickitecking.concert.ConcertApi;
 import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.tickitecking.concert.ConcertApi.assertInvalid;
-import static com.tickitecking.concert.ConcertApi.assertProblem;
 import static com.tickitecking.concert.ConcertApi.created;
+import static com.tickitecking.testing.ProblemAssertions.assertInvalid;
+import static com.tickitecking.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest

@@ -1,8 +1,8 @@
 package com.tickitecking.concert.availability;
 
 import com.tickitecking.concert.ConcertApi;
-import com.tickitecking.concert.ConcertQueue;
 import com.tickitecking.events.EventJson;
+import com.tickitecking.events.EventQueue;
 import com.tickitecking.events.ReservationCancelled;
 import com.tickitecking.events.ReservationConfirmed;
 import com.tickitecking.events.ReservationCreated;
@@ -10,8 +10,9 @@ import com.tickitecking.events.ReservationExpired;
 import com.tickitecking.events.SeatBlocked;
 import com.tickitecking.events.SeatUnblocked;
 import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.ServiceQueue;
+import com.tickitecking.testing.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +44,7 @@ class RemainingSeatsIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    ConcertQueue queue;
+    ServiceQueue queue;
     TestHttp owner;
     TestHttp anyone;
     long concert;
@@ -54,7 +55,7 @@ class RemainingSeatsIT {
         owner = api.newCaller(Role.COMPANY_USER);
         long venue = created(owner.post("/api/v1/auditoriums", ConcertApi.smallVenue("Counting Hall")));
         concert = created(owner.post("/api/v1/concerts", ConcertApi.concertAtSmallVenue(venue, "Counted")));
-        queue = new ConcertQueue(queuePrefix, jdbc);
+        queue = ServiceQueue.of(EventQueue.CONCERT, queuePrefix, jdbc.getDataSource());
         anyone = api.http();
         assertThat(remaining()).isEqualTo(25);
     }
@@ -64,12 +65,12 @@ class RemainingSeatsIT {
         long id = RESERVATION_IDS.incrementAndGet();
         List<String> seats = List.of("FLOOR-A-1", "FLOOR-A-2", "FLOOR-A-3");
 
-        queue.send(ReservationCreated.of(id, concert, USER, seats, 1, Instant.now().plusSeconds(600)));
+        queue.publish(ReservationCreated.of(id, concert, USER, seats, 1, Instant.now().plusSeconds(600)));
         awaitRemaining(22);
-        queue.send(ReservationConfirmed.of(id, concert, USER, seats, 2));
-        queue.sendAndAwait(ReservationConfirmed.of(id, concert, USER, seats, 2));
+        queue.publish(ReservationConfirmed.of(id, concert, USER, seats, 2));
+        queue.publishAndAwait(ReservationConfirmed.of(id, concert, USER, seats, 2));
         assertThat(remaining()).isEqualTo(22);
-        queue.send(ReservationCancelled.of(id, concert, USER, seats, 3));
+        queue.publish(ReservationCancelled.of(id, concert, USER, seats, 3));
         awaitRemaining(25);
     }
 
@@ -78,9 +79,9 @@ class RemainingSeatsIT {
         long id = RESERVATION_IDS.incrementAndGet();
         List<String> seats = List.of("BALC-A-1", "BALC-A-2");
 
-        queue.send(ReservationCreated.of(id, concert, USER, seats, 1, Instant.now().plusSeconds(600)));
+        queue.publish(ReservationCreated.of(id, concert, USER, seats, 1, Instant.now().plusSeconds(600)));
         awaitRemaining(23);
-        queue.send(ReservationExpired.of(id, concert, USER, seats, 2));
+        queue.publish(ReservationExpired.of(id, concert, USER, seats, 2));
         awaitRemaining(25);
     }
 
@@ -90,9 +91,9 @@ class RemainingSeatsIT {
                 List.of("FLOOR-B-1", "FLOOR-B-2"), 1, Instant.now().plusSeconds(600));
         String message = EventJson.write(hold);
 
-        queue.sendRaw(message);
-        queue.sendRaw(message);
-        queue.sendAndAwait(ReservationCreated.of(hold.reservationId(), concert, USER, hold.seats(), 1, hold.expiresAt()));
+        queue.publishRaw(message);
+        queue.publishRaw(message);
+        queue.publishAndAwait(ReservationCreated.of(hold.reservationId(), concert, USER, hold.seats(), 1, hold.expiresAt()));
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> remaining() == 23);
     }
@@ -102,8 +103,8 @@ class RemainingSeatsIT {
         long id = RESERVATION_IDS.incrementAndGet();
         List<String> seats = List.of("FLOOR-A-9", "FLOOR-A-10");
 
-        queue.sendAndAwait(ReservationCancelled.of(id, concert, USER, seats, 2));
-        queue.sendAndAwait(ReservationCreated.of(id, concert, USER, seats, 1, Instant.now().plusSeconds(600)));
+        queue.publishAndAwait(ReservationCancelled.of(id, concert, USER, seats, 2));
+        queue.publishAndAwait(ReservationCreated.of(id, concert, USER, seats, 1, Instant.now().plusSeconds(600)));
 
         assertThat(remaining()).isEqualTo(25);
     }
@@ -113,32 +114,32 @@ class RemainingSeatsIT {
         long id = RESERVATION_IDS.incrementAndGet();
         List<String> seats = List.of("FLOOR-B-5", "FLOOR-B-6", "FLOOR-B-7", "FLOOR-B-8");
 
-        queue.send(ReservationConfirmed.of(id, concert, USER, seats, 2));
+        queue.publish(ReservationConfirmed.of(id, concert, USER, seats, 2));
         awaitRemaining(21);
-        queue.sendAndAwait(ReservationCreated.of(id, concert, USER, seats, 1, Instant.now().plusSeconds(600)));
-        queue.send(ReservationCancelled.of(RESERVATION_IDS.incrementAndGet(), concert, USER, List.of("BALC-A-5"), 2));
+        queue.publishAndAwait(ReservationCreated.of(id, concert, USER, seats, 1, Instant.now().plusSeconds(600)));
+        queue.publish(ReservationCancelled.of(RESERVATION_IDS.incrementAndGet(), concert, USER, List.of("BALC-A-5"), 2));
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> remaining() == 21);
     }
 
     @Test
     void leavesBlockedSeatsOutUntilTheyAreUnblocked() {
-        queue.send(SeatBlocked.of(concert, "BALC-A-1", 1));
-        queue.send(SeatBlocked.of(concert, "BALC-A-2", 1));
+        queue.publish(SeatBlocked.of(concert, "BALC-A-1", 1));
+        queue.publish(SeatBlocked.of(concert, "BALC-A-2", 1));
         awaitRemaining(23);
 
-        queue.send(SeatUnblocked.of(concert, "BALC-A-1", 2));
+        queue.publish(SeatUnblocked.of(concert, "BALC-A-1", 2));
         awaitRemaining(24);
-        queue.sendAndAwait(SeatBlocked.of(concert, "BALC-A-1", 1));
+        queue.publishAndAwait(SeatBlocked.of(concert, "BALC-A-1", 1));
 
         assertThat(remaining()).as("an old block does not undo a newer unblock").isEqualTo(24);
     }
 
     @Test
     void keepsTakenAndBlockedSeatsOutWhenTheConcertMovesToABiggerVenue() {
-        queue.send(ReservationCreated.of(RESERVATION_IDS.incrementAndGet(), concert, USER, List.of("FLOOR-A-1", "FLOOR-A-2"),
+        queue.publish(ReservationCreated.of(RESERVATION_IDS.incrementAndGet(), concert, USER, List.of("FLOOR-A-1", "FLOOR-A-2"),
                 1, Instant.now().plusSeconds(600)));
-        queue.send(SeatBlocked.of(concert, "BALC-A-3", 1));
+        queue.publish(SeatBlocked.of(concert, "BALC-A-3", 1));
         awaitRemaining(22);
 
         // the same sections, with twice the seats on the floor: 45 seats
@@ -153,7 +154,7 @@ class RemainingSeatsIT {
 
     @Test
     void showsTheCountInTheListingToo() {
-        queue.send(ReservationCreated.of(RESERVATION_IDS.incrementAndGet(), concert, USER, List.of("FLOOR-A-4"), 1,
+        queue.publish(ReservationCreated.of(RESERVATION_IDS.incrementAndGet(), concert, USER, List.of("FLOOR-A-4"), 1,
                 Instant.now().plusSeconds(600)));
         awaitRemaining(24);
 

@@ -5,8 +5,8 @@ import com.tickitecking.events.ConcertCreated;
 import com.tickitecking.events.ConcertEvent;
 import com.tickitecking.events.ConcertUpdated;
 import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,9 +16,9 @@ import org.springframework.test.context.TestPropertySource;
 import java.time.Duration;
 import java.util.Map;
 
-import static com.tickitecking.concert.ConcertApi.assertInvalid;
 import static com.tickitecking.concert.ConcertApi.concertAtSmallVenue;
 import static com.tickitecking.concert.ConcertApi.created;
+import static com.tickitecking.testing.ProblemAssertions.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -8,8 +8,9 @@ import com.tickitecking.events.ConcertUpdated;
 import com.tickitecking.events.EventQueue;
 import com.tickitecking.events.SeatId;
 import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.ProblemAssertions;
+import com.tickitecking.testing.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -126,7 +127,7 @@ class ConcertEventsIT {
     void refusesAVenueOfOneRowMoreThanTheLargest() {
         var response = owner.post("/api/v1/auditoriums", largestVenue(1));
 
-        ConcertApi.assertInvalid(response, "layout");
+        ProblemAssertions.assertInvalid(response, "layout");
         assertThat(response.json().get("detail").asString()).contains("more than 4000 rows");
     }
 
@@ -136,7 +137,7 @@ class ConcertEventsIT {
 
         var response = owner.post("/api/v1/concerts", largestConcert(venue, true));
 
-        ConcertApi.assertProblem(response, 400);
+        ProblemAssertions.assertProblem(response, 400);
         assertThat(response.json().get("detail").asString()).contains("bytes").contains("at most 262144")
                 .contains("name whole sections");
         assertThat(response.json().get("eventBytes").asInt()).isGreaterThan(EventQueue.MAX_MESSAGE_BYTES);

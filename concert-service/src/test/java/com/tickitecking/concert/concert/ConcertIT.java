@@ -3,8 +3,8 @@ package com.tickitecking.concert.concert;
 import com.tickitecking.concert.ConcertApi;
 import com.tickitecking.platform.redis.RedisKeys;
 import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,13 +23,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static com.tickitecking.concert.ConcertApi.area;
-import static com.tickitecking.concert.ConcertApi.assertInvalid;
-import static com.tickitecking.concert.ConcertApi.assertProblem;
 import static com.tickitecking.concert.ConcertApi.concert;
 import static com.tickitecking.concert.ConcertApi.concertAtSmallVenue;
 import static com.tickitecking.concert.ConcertApi.created;
 import static com.tickitecking.concert.ConcertApi.grade;
 import static com.tickitecking.concert.ConcertApi.inDays;
+import static com.tickitecking.testing.ProblemAssertions.assertInvalid;
+import static com.tickitecking.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest

@@ -2,10 +2,10 @@ package com.tickitecking.concert.concert;
 
 import com.tickitecking.events.DomainEvent;
 import com.tickitecking.events.EventJson;
-import com.tickitecking.platform.testing.TestServers;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
+import com.tickitecking.events.EventQueue;
+import com.tickitecking.testing.ServiceQueue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,22 +16,17 @@ final class SeatQueue {
     record Received(DomainEvent event, int bytes) {
     }
 
-    private final String queueName;
+    private final ServiceQueue queue;
     private final List<Received> received = new ArrayList<>();
 
     SeatQueue(String queuePrefix) {
-        this.queueName = queuePrefix + "seat-events";
+        this.queue = ServiceQueue.of(EventQueue.SEAT, queuePrefix);
     }
 
-    /** Everything received so far, after one more short poll. */
+    /** Everything received so far, after one more read of the queue. */
     synchronized List<Received> poll() {
-        try (SqsClient sqs = TestServers.sqs().client()) {
-            String url = sqs.getQueueUrl(b -> b.queueName(queueName)).queueUrl();
-            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-            for (Message message : messages) {
-                received.add(new Received(EventJson.read(message.body()), message.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
-                sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
-            }
+        for (String body : queue.drainRaw()) {
+            received.add(new Received(EventJson.read(body), body.getBytes(StandardCharsets.UTF_8).length));
         }
         return List.copyOf(received);
     }

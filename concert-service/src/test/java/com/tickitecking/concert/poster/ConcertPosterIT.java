@@ -1,12 +1,13 @@
 package com.tickitecking.concert.poster;
 
 import com.tickitecking.concert.ConcertApi;
-import com.tickitecking.concert.ConcertQueue;
+import com.tickitecking.events.EventQueue;
 import com.tickitecking.events.ImageDeleted;
 import com.tickitecking.events.ImageUploaded;
 import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.ServiceQueue;
+import com.tickitecking.testing.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,7 @@ class ConcertPosterIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    ConcertQueue queue;
+    ServiceQueue queue;
     TestHttp anyone;
     long concert;
 
@@ -45,7 +46,7 @@ class ConcertPosterIT {
         TestHttp owner = api.newCaller(Role.COMPANY_USER);
         long venue = created(owner.post("/api/v1/auditoriums", ConcertApi.smallVenue("Poster Hall")));
         concert = created(owner.post("/api/v1/concerts", ConcertApi.concertAtSmallVenue(venue, "Pictured")));
-        queue = new ConcertQueue(queuePrefix, jdbc);
+        queue = ServiceQueue.of(EventQueue.CONCERT, queuePrefix, jdbc.getDataSource());
         anyone = api.http();
     }
 
@@ -53,7 +54,7 @@ class ConcertPosterIT {
     void showsAnUploadedPosterInTheDetailAndTheListing() {
         long image = IMAGE_IDS.incrementAndGet();
 
-        queue.send(ImageUploaded.of(image, concert, "POSTER", "/api/v1/images/" + image));
+        queue.publish(ImageUploaded.of(image, concert, "POSTER", "/api/v1/images/" + image));
 
         awaitPoster("/api/v1/images/" + image);
         var page = anyone.get("/api/v1/concerts?size=100").json().get("content");
@@ -69,9 +70,9 @@ class ConcertPosterIT {
         long older = IMAGE_IDS.incrementAndGet();
         long newer = IMAGE_IDS.incrementAndGet();
 
-        queue.send(ImageUploaded.of(newer, concert, "POSTER", "/api/v1/images/" + newer));
+        queue.publish(ImageUploaded.of(newer, concert, "POSTER", "/api/v1/images/" + newer));
         awaitPoster("/api/v1/images/" + newer);
-        queue.sendAndAwait(ImageUploaded.of(older, concert, "POSTER", "/api/v1/images/" + older));
+        queue.publishAndAwait(ImageUploaded.of(older, concert, "POSTER", "/api/v1/images/" + older));
 
         assertThat(poster()).isEqualTo("/api/v1/images/" + newer);
     }
@@ -80,13 +81,13 @@ class ConcertPosterIT {
     void fallsBackToThePreviousPosterAndThenToNoneWhenPostersAreDeleted() {
         long first = IMAGE_IDS.incrementAndGet();
         long second = IMAGE_IDS.incrementAndGet();
-        queue.sendAndAwait(ImageUploaded.of(first, concert, "POSTER", "/api/v1/images/" + first));
-        queue.send(ImageUploaded.of(second, concert, "POSTER", "/api/v1/images/" + second));
+        queue.publishAndAwait(ImageUploaded.of(first, concert, "POSTER", "/api/v1/images/" + first));
+        queue.publish(ImageUploaded.of(second, concert, "POSTER", "/api/v1/images/" + second));
         awaitPoster("/api/v1/images/" + second);
 
-        queue.send(ImageDeleted.of(second, concert));
+        queue.publish(ImageDeleted.of(second, concert));
         awaitPoster("/api/v1/images/" + first);
-        queue.send(ImageDeleted.of(first, concert));
+        queue.publish(ImageDeleted.of(first, concert));
         awaitPoster(null);
     }
 
@@ -94,7 +95,7 @@ class ConcertPosterIT {
     void ignoresGalleryImages() {
         long image = IMAGE_IDS.incrementAndGet();
 
-        queue.sendAndAwait(ImageUploaded.of(image, concert, "GALLERY", "/api/v1/images/" + image));
+        queue.publishAndAwait(ImageUploaded.of(image, concert, "GALLERY", "/api/v1/images/" + image));
 
         assertThat(poster()).isNull();
     }
@@ -103,8 +104,8 @@ class ConcertPosterIT {
     void doesNotResurrectAPosterWhoseDeletionArrivedFirst() {
         long image = IMAGE_IDS.incrementAndGet();
 
-        queue.sendAndAwait(ImageDeleted.of(image, concert));
-        queue.sendAndAwait(ImageUploaded.of(image, concert, "POSTER", "/api/v1/images/" + image));
+        queue.publishAndAwait(ImageDeleted.of(image, concert));
+        queue.publishAndAwait(ImageUploaded.of(image, concert, "POSTER", "/api/v1/images/" + image));
 
         assertThat(poster()).isNull();
     }

@@ -1,9 +1,9 @@
 package com.tickitecking.composecheck;
 
+import com.tickitecking.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ class ComposeServicesStartIT {
 
     @Test
     void everyComposeServiceBecomesReadyWithTheEnvironmentComposeGivesIt() {
-        Path root = repositoryRoot();
+        Path root = ServiceProcess.repositoryRoot();
         ComposeFile compose = ComposeFile.read(root.resolve(System.getProperty("compose.file", "docker-compose.yml")));
         String prefix = ComposeStart.prefix(System.getenv().getOrDefault("TICKITECKING_TEST_NAMESPACE", ""));
         Path logs = root.resolve("deploy/compose-check/target/compose-check-logs");
@@ -93,16 +93,5 @@ class ComposeServicesStartIT {
         String jar = start.jarName(service);
         return JarProcess.start(service.name(), root.resolve(jar).resolve("target").resolve(jar + ".jar"), start.port(service),
                 start.environmentOf(service), logs);
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("not inside the repository");
-        }
-        return dir;
     }
 }

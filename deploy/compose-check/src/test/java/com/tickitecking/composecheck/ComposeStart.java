@@ -1,6 +1,6 @@
 package com.tickitecking.composecheck;
 
-import com.tickitecking.platform.testing.ServiceProcess;
+import com.tickitecking.testing.ServiceProcess;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

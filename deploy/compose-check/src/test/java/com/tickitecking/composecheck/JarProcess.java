@@ -1,6 +1,7 @@
 package com.tickitecking.composecheck;
 
-import java.io.File;
+import com.tickitecking.testing.ServiceProcess;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,7 +47,7 @@ final class JarProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (./mvnw package -pl " + name + " -DskipTests)");
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : "")).toString();
+        String java = ServiceProcess.javaExecutable();
         // the heap and GC flags of ./tickitecking up: several JVMs share two cores here
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Xshare:auto", "-jar", jar.toString()));

@@ -2,7 +2,7 @@ package com.tickitecking.composecheck;
 
 import com.tickitecking.localaws.EmbeddedS3;
 import com.tickitecking.localaws.EmbeddedSqs;
-import com.tickitecking.platform.testing.TestServers;
+import com.tickitecking.testing.TestServers;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;

@@ -4,9 +4,9 @@ import com.tickitecking.media.MediaApi;
 import com.tickitecking.media.Multipart;
 import com.tickitecking.media.TestImages;
 import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestHttp;
-import com.tickitecking.platform.testing.TestTokens;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.TestHttp;
+import com.tickitecking.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.tickitecking.events.EventJson;
 import com.tickitecking.events.ImageUploaded;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +26,7 @@ import java.util.HexFormat;
 
 import static com.tickitecking.media.MediaApi.imagesOf;
 import static com.tickitecking.media.MediaApi.token;
+import static com.tickitecking.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -248,7 +248,7 @@ class ImageUploadIT {
 
         List<ImageUploaded> uploads = new ArrayList<>();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            api.drainConcertQueue().stream().map(m -> EventJson.read(m.body()))
+            api.drainConcertQueue().stream()
                     .filter(ImageUploaded.class::isInstance).map(ImageUploaded.class::cast).forEach(uploads::add);
             assertThat(uploads).anyMatch(e -> e.imageId() == id);
         });
@@ -305,10 +305,5 @@ class ImageUploadIT {
         assertThat(uploaded.json().get("contentType").asString()).isEqualTo(contentType);
         assertThat(uploaded.json().get("width").asInt()).isEqualTo(width);
         assertThat(uploaded.json().get("height").asInt()).isEqualTo(height);
-    }
-
-    static void assertProblem(TestHttp.Response response, int status) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
     }
 }

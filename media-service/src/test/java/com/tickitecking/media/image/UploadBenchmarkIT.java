@@ -2,7 +2,7 @@ package com.tickitecking.media.image;
 
 import com.tickitecking.media.MediaApi;
 import com.tickitecking.media.TestImages;
-import com.tickitecking.platform.testing.IntegrationTest;
+import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.events.ConcertDeleted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;

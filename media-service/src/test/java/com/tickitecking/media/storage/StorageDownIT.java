@@ -1,7 +1,7 @@
 package com.tickitecking.media.storage;
 
 import com.tickitecking.media.MediaApi;
-import com.tickitecking.platform.testing.IntegrationTest;
+import com.tickitecking.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;

@@ -2,7 +2,7 @@ package com.tickitecking.media.storage;
 
 import com.tickitecking.localaws.LocalCredentials;
 import com.tickitecking.media.TestImages;
-import com.tickitecking.platform.testing.TestServers;
+import com.tickitecking.testing.TestServers;
 import io.awspring.cloud.s3.InMemoryBufferingS3OutputStreamProvider;
 import io.awspring.cloud.s3.Jackson2JsonS3ObjectConverter;
 import io.awspring.cloud.s3.ObjectMetadata;

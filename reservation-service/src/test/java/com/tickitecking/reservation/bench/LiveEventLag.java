@@ -1,6 +1,6 @@
 package com.tickitecking.reservation.bench;
 
-import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.testing.TestHttp;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

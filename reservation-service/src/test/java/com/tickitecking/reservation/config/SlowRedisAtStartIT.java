@@ -1,9 +1,9 @@
 package com.tickitecking.reservation.config;
 
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TcpProxy;
-import com.tickitecking.platform.testing.TestHttp;
-import com.tickitecking.platform.testing.TestServers;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.TcpProxy;
+import com.tickitecking.testing.TestHttp;
+import com.tickitecking.testing.TestServers;
 import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.TestEvents;
 import org.junit.jupiter.api.AfterAll;

@@ -2,9 +2,9 @@ package com.tickitecking.reservation.outbox;
 
 import com.tickitecking.events.EventJson;
 import com.tickitecking.localaws.EmbeddedSqs;
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.ServiceProcess;
-import com.tickitecking.platform.testing.TestNames;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.ServiceProcess;
+import com.tickitecking.testing.TestNames;
 import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.Storm;
 import com.tickitecking.reservation.TestEvents;

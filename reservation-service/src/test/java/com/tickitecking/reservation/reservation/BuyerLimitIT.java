@@ -1,8 +1,8 @@
 package com.tickitecking.reservation.reservation;
 
 import com.tickitecking.events.ConcertUpdated;
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.TestHttp;
 import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.TestEvents;
 import org.junit.jupiter.api.BeforeEach;

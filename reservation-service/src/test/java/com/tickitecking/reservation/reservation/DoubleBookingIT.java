@@ -1,6 +1,6 @@
 package com.tickitecking.reservation.reservation;
 
-import com.tickitecking.platform.testing.IntegrationTest;
+import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.ReservationServiceApplication;
 import com.tickitecking.reservation.Storm;

@@ -1,9 +1,10 @@
 package com.tickitecking.reservation.reservation;
 
+import com.tickitecking.events.EventQueue;
 import com.tickitecking.events.ReservationExpired;
-import com.tickitecking.platform.testing.IntegrationTest;
 import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.TestEvents;
+import com.tickitecking.testing.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class HoldExpiryIT {
         // The metric counts after the commit, a moment after the row reads EXPIRED.
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(meters.counter("tickitecking.holds.expired").count()).isGreaterThan(expiredBefore));
-        var expired = await().atMost(Duration.ofSeconds(10)).until(() -> events.drain("seat-events").stream()
+        var expired = await().atMost(Duration.ofSeconds(10)).until(() -> events.drain(EventQueue.SEAT).stream()
                 .filter(e -> e instanceof ReservationExpired x && x.reservationId() == id)
                 .map(ReservationExpired.class::cast).findFirst().orElse(null), java.util.Objects::nonNull);
         assertThat(expired.revision()).isEqualTo(2);

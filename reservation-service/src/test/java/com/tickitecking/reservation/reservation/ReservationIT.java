@@ -1,17 +1,18 @@
 package com.tickitecking.reservation.reservation;
 
 import com.tickitecking.events.DomainEvent;
+import com.tickitecking.events.EventQueue;
 import com.tickitecking.events.ReservationCancelled;
 import com.tickitecking.events.ReservationConfirmed;
 import com.tickitecking.events.ReservationCreated;
 import com.tickitecking.events.SeatBlocked;
 import com.tickitecking.events.SeatUnblocked;
 import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestHttp;
-import com.tickitecking.platform.testing.TestTokens;
 import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.TestEvents;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.TestHttp;
+import com.tickitecking.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -309,7 +310,7 @@ class ReservationIT {
 
     private <T extends DomainEvent> T awaitEvent(Class<T> type, long reservationId) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            seen.addAll(events.drain("seat-events"));
+            seen.addAll(events.drain(EventQueue.SEAT));
             return seen.stream().filter(type::isInstance).map(type::cast)
                     .filter(e -> ((com.tickitecking.events.ReservationEvent) e).reservationId() == reservationId)
                     .findFirst().orElse(null);

@@ -10,7 +10,7 @@ import com.tickitecking.events.SeatGrade;
 import com.tickitecking.events.SeatingLayout;
 import com.tickitecking.localaws.EmbeddedSqs;
 import com.tickitecking.localaws.LocalCredentials;
-import com.tickitecking.platform.testing.TestKeys;
+import com.tickitecking.testing.TestKeys;
 import com.tickitecking.seat.SeatServiceApplication;
 import com.tickitecking.seat.availability.AvailabilityService;
 import com.tickitecking.seat.messaging.SeatEventsListener;

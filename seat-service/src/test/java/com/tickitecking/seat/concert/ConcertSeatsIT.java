@@ -6,7 +6,7 @@ import com.tickitecking.events.ConcertDetails;
 import com.tickitecking.events.ConcertUpdated;
 import com.tickitecking.events.EventJson;
 import com.tickitecking.events.SeatGrade;
-import com.tickitecking.platform.testing.IntegrationTest;
+import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.seat.SeatEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package com.tickitecking.seat.config;
 
 import com.tickitecking.events.ConcertCreated;
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestHttp;
-import com.tickitecking.platform.testing.TestServers;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.TestHttp;
+import com.tickitecking.testing.TestServers;
 import com.tickitecking.seat.SeatEvents;
 import com.tickitecking.seat.concert.LayoutJson;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,7 +2,7 @@ package com.tickitecking.platform.messaging;
 
 import com.tickitecking.events.ConcertDeleted;
 import com.tickitecking.events.EventJson;
-import com.tickitecking.platform.testing.IntegrationTest;
+import com.tickitecking.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,6 +1,6 @@
 package com.tickitecking.platform.messaging;
 
-import com.tickitecking.platform.testing.IntegrationTest;
+import com.tickitecking.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

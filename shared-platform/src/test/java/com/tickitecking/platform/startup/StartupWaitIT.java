@@ -1,11 +1,11 @@
 package com.tickitecking.platform.startup;
 
 import com.tickitecking.platform.PlatformTestApplication;
-import com.tickitecking.platform.testing.IsolatedInfrastructure;
-import com.tickitecking.platform.testing.ServiceProcess;
-import com.tickitecking.platform.testing.TcpProxy;
-import com.tickitecking.platform.testing.TestNames;
-import com.tickitecking.platform.testing.TestServers;
+import com.tickitecking.testing.IsolatedInfrastructure;
+import com.tickitecking.testing.ServiceProcess;
+import com.tickitecking.testing.TcpProxy;
+import com.tickitecking.testing.TestNames;
+import com.tickitecking.testing.TestServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;

@@ -2,8 +2,8 @@ package com.tickitecking.user.admin;
 
 import com.nimbusds.jwt.SignedJWT;
 import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.TestHttp;
 import com.tickitecking.user.UserApi;
 import com.tickitecking.user.UserServiceApplication;
 import com.tickitecking.user.auth.RefreshTokens;

@@ -1,6 +1,6 @@
 package com.tickitecking.user.throttle;
 
-import com.tickitecking.platform.testing.IntegrationTest;
+import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.user.UserApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;

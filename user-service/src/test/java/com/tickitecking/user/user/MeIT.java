@@ -1,7 +1,7 @@
 package com.tickitecking.user.user;
 
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.TestHttp;
 import com.tickitecking.user.UserApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

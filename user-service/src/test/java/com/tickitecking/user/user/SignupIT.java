@@ -1,9 +1,9 @@
 package com.tickitecking.user.user;
 
 import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.testing.IntegrationTest;
-import com.tickitecking.platform.testing.TestTokens;
-import com.tickitecking.platform.testing.TestHttp;
+import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.TestTokens;
+import com.tickitecking.testing.TestHttp;
 import com.tickitecking.user.UserApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

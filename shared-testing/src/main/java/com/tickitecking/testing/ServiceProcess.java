@@ -1,4 +1,4 @@
-package com.tickitecking.platform.testing;
+package com.tickitecking.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -105,7 +105,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static Path repositoryRoot() {
+    /** The checkout's top folder (where {@code mvnw} is), from whichever module the tests run in. */
+    public static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
             dir = dir.getParent();
@@ -116,7 +117,8 @@ public final class ServiceProcess implements AutoCloseable {
         return dir;
     }
 
-    private static String javaExecutable() {
+    /** The java of the JDK running the tests (the one ./mvnw uses), not whatever java is first on the PATH. */
+    public static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : "")).toString();
     }
 

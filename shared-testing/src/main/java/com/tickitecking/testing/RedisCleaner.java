@@ -1,4 +1,4 @@
-package com.tickitecking.platform.testing;
+package com.tickitecking.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

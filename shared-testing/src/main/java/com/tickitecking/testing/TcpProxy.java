@@ -1,4 +1,4 @@
-package com.tickitecking.platform.testing;
+package com.tickitecking.testing;
 
 import java.io.IOException;
 import java.io.InputStream;

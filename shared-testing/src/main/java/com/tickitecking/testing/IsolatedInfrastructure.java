@@ -1,4 +1,4 @@
-package com.tickitecking.platform.testing;
+package com.tickitecking.testing;
 
 import com.tickitecking.localaws.LocalCredentials;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -86,8 +86,6 @@ public final class IsolatedInfrastructure implements ContextCustomizer {
         properties.put("tickitecking.s3.endpoint", TestServers.s3().endpoint().toString());
         properties.put("tickitecking.s3.bucket", bucket);
         properties.put("tickitecking.s3.path-style", "true");
-        properties.put("tickitecking.s3.access-key", LocalCredentials.ACCESS_KEY);
-        properties.put("tickitecking.s3.secret-key", LocalCredentials.SECRET_KEY);
         properties.put("tickitecking.security.public-key", TestKeys.publicKeyPem());
         properties.put("tickitecking.jwt.private-key", TestKeys.privateKeyPem());
         return properties;

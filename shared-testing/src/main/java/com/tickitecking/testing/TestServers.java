@@ -1,10 +1,11 @@
-package com.tickitecking.platform.testing;
+package com.tickitecking.testing;
 
 import com.tickitecking.localaws.EmbeddedS3;
 import com.tickitecking.localaws.EmbeddedSqs;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.mysql.MySQLContainer;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -33,6 +34,7 @@ public final class TestServers {
     private static Database database;
     private static Redis redis;
     private static EmbeddedSqs sqs;
+    private static SqsClient sqsClient;
     private static EmbeddedS3 s3;
 
     private TestServers() {
@@ -75,6 +77,14 @@ public final class TestServers {
             sqs = EmbeddedSqs.start(0);
         }
         return sqs;
+    }
+
+    /** One client of {@link #sqs()} for the whole JVM: each {@code EmbeddedSqs.client()} call builds a new one. */
+    public static synchronized SqsClient sqsClient() {
+        if (sqsClient == null) {
+            sqsClient = sqs().client();
+        }
+        return sqsClient;
     }
 
     public static synchronized EmbeddedS3 s3() {

@@ -1,4 +1,4 @@
-package com.tickitecking.platform.testing;
+package com.tickitecking.testing;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextCustomizerFactories;

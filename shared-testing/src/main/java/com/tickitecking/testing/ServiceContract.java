@@ -1,4 +1,4 @@
-package com.tickitecking.platform.testing;
+package com.tickitecking.testing;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;

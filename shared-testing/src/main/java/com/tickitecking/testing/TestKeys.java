@@ -1,12 +1,11 @@
-package com.tickitecking.platform.testing;
-
-import com.tickitecking.platform.security.PemKeys;
+package com.tickitecking.testing;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
 
 /** The RSA key pair that signs access tokens in tests, generated once per JVM; never a key checked into the repo. */
 public final class TestKeys {
@@ -31,11 +30,20 @@ public final class TestKeys {
     }
 
     public static String privateKeyPem() {
-        return PemKeys.pem("PRIVATE KEY", SIGNING.getPrivate().getEncoded());
+        return pem("PRIVATE KEY", SIGNING.getPrivate().getEncoded());
     }
 
     public static String publicKeyPem() {
-        return PemKeys.pem("PUBLIC KEY", SIGNING.getPublic().getEncoded());
+        return pem("PUBLIC KEY", SIGNING.getPublic().getEncoded());
+    }
+
+    /**
+     * PKCS#8 / X.509 PEM text as the services read it (shared-platform's PemKeys). Written here, not imported,
+     * so the kit needs nothing of shared-platform; every service's tests read these keys back, so a mismatch fails.
+     */
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
     }
 
     private static KeyPair generate() {
