@@ -2,7 +2,7 @@ package com.tickitecking.concert.concert;
 
 import com.tickitecking.concert.auditorium.Auditorium;
 import com.tickitecking.concert.auditorium.AuditoriumRepository;
-import com.tickitecking.concert.availability.RemainingSeats;
+import com.tickitecking.concert.availability.AvailabilityRepository;
 import com.tickitecking.events.SeatGrade;
 import com.tickitecking.platform.security.AuthenticatedUser;
 import com.tickitecking.platform.security.Role;
@@ -23,15 +23,15 @@ public class ConcertService {
     private final ConcertRepository concerts;
     private final AuditoriumRepository auditoriums;
     private final ConcertPublisher publisher;
-    private final RemainingSeats remainingSeats;
+    private final AvailabilityRepository availability;
     private final ConcertProperties properties;
 
     public ConcertService(ConcertRepository concerts, AuditoriumRepository auditoriums, ConcertPublisher publisher,
-                          RemainingSeats remainingSeats, ConcertProperties properties) {
+                          AvailabilityRepository availability, ConcertProperties properties) {
         this.concerts = concerts;
         this.auditoriums = auditoriums;
         this.publisher = publisher;
-        this.remainingSeats = remainingSeats;
+        this.availability = availability;
         this.properties = properties;
     }
 
@@ -66,7 +66,7 @@ public class ConcertService {
                 auditorium.getTotalSeats(), buyerLimit);
         concerts.flush();
         if (seatsChanged) {
-            remainingSeats.recount(id);
+            availability.recount(id); // publisher.updated forgets the cached concert
         }
         publisher.updated(concert, auditorium);
     }
