@@ -1,6 +1,9 @@
 package com.tickitecking.concert.auditorium;
 
 import com.tickitecking.events.SeatingLayout;
+import com.tickitecking.platform.domain.DomainException;
+import com.tickitecking.platform.security.AuthenticatedUser;
+import com.tickitecking.platform.security.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -11,7 +14,11 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A venue owned by a company user: where it is and how its seats are laid out. */
+/**
+ * A venue owned by a company user (or an admin): where it is and how its seats are laid out. Its layout is frozen
+ * once a concert is on at it, because the concert's seats, sold or not, derive from it; its name and address may
+ * still change.
+ */
 @Entity
 @Table(name = "auditorium")
 public class Auditorium {
@@ -42,18 +49,63 @@ public class Auditorium {
     protected Auditorium() {
     }
 
-    public Auditorium(long ownerId, String name, String address, SeatingLayout layout) {
+    private Auditorium(long ownerId, String name, String address, SeatingLayout layout) {
         this.ownerId = ownerId;
         this.createdAt = Instant.now();
         change(name, address, layout);
     }
 
-    public void change(String name, String address, SeatingLayout layout) {
+    /** A new venue of the caller's, with the requested layout planned within the limits. */
+    public static Auditorium open(AuthenticatedUser caller, AuditoriumRequests.Save request, AuditoriumProperties limits) {
+        if (caller.role() == Role.USER) {
+            throw DomainException.forbidden("Only company users and admins own venues.");
+        }
+        return new Auditorium(caller.id(), request.name(), request.address(), LayoutPlanner.plan(request.layout(), limits));
+    }
+
+    /** Its owner and admins may see and change a venue. */
+    public void assertOwnedBy(AuthenticatedUser caller) {
+        if (!caller.owns(ownerId)) {
+            throw DomainException.forbidden("Auditorium " + id + " is not yours.");
+        }
+    }
+
+    /**
+     * Replaces the venue's name, address and layout; the layout only while no concert is on at it.
+     *
+     * @param hasConcerts whether a concert is on at this venue
+     * @return what changed, which decides what its concerts must be told
+     */
+    public Change replace(AuditoriumRequests.Save request, AuditoriumProperties limits, boolean hasConcerts) {
+        SeatingLayout planned = LayoutPlanner.plan(request.layout(), limits);
+        if (!planned.equals(layout) && hasConcerts) {
+            throw DomainException.conflict("Auditorium " + id + " has concerts: its layout can no longer change.");
+        }
+        Change change = new Change(!request.name().equals(name), !request.address().equals(address));
+        change(request.name(), request.address(), planned);
+        return change;
+    }
+
+    /** A venue goes only once its concerts are withdrawn. */
+    public void assertRemovable(boolean hasConcerts) {
+        if (hasConcerts) {
+            throw DomainException.conflict("Auditorium " + id + " has concerts: withdraw them first.");
+        }
+    }
+
+    private void change(String name, String address, SeatingLayout layout) {
         this.name = name;
         this.address = address;
         this.layout = layout;
         this.totalSeats = layout.totalSeats();
         this.updatedAt = Instant.now();
+    }
+
+    /**
+     * What a replacement changed: a new name travels in every event of the venue's concerts, a new address only
+     * shows in their details.
+     */
+    public record Change(boolean renamed, boolean moved) {
     }
 
     public Long getId() {

@@ -4,19 +4,14 @@ import com.tickitecking.concert.concert.Concert;
 import com.tickitecking.concert.concert.ConcertCache;
 import com.tickitecking.concert.concert.ConcertPublisher;
 import com.tickitecking.concert.concert.ConcertRepository;
-import com.tickitecking.events.SeatingLayout;
+import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.platform.security.AuthenticatedUser;
-import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.web.ApiException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/**
- * Venues: company users (and admins) own them. A venue's layout is frozen once a concert is on at it, because
- * the concert's seats, sold or not, derive from it; its name and address may still change.
- */
+/** Venues: company users (and admins) own them; the rules are {@link Auditorium}'s. */
 @Service
 public class AuditoriumService {
 
@@ -38,11 +33,7 @@ public class AuditoriumService {
 
     @Transactional
     public Auditorium create(AuthenticatedUser caller, AuditoriumRequests.Save request) {
-        if (caller.role() == Role.USER) {
-            throw ApiException.forbidden("Only company users and admins own venues.");
-        }
-        SeatingLayout layout = LayoutPlanner.plan(request.layout(), properties);
-        return auditoriums.save(new Auditorium(caller.id(), request.name(), request.address(), layout));
+        return auditoriums.save(Auditorium.open(caller, request, properties));
     }
 
     @Transactional(readOnly = true)
@@ -52,8 +43,8 @@ public class AuditoriumService {
 
     @Transactional(readOnly = true)
     public Auditorium get(AuthenticatedUser caller, long id) {
-        Auditorium auditorium = auditoriums.findById(id).orElseThrow(() -> ApiException.notFound("auditorium", id));
-        requireOwner(caller, auditorium);
+        Auditorium auditorium = auditoriums.findById(id).orElseThrow(() -> DomainException.notFound("auditorium", id));
+        auditorium.assertOwnedBy(caller);
         return auditorium;
     }
 
@@ -64,17 +55,11 @@ public class AuditoriumService {
     @Transactional
     public Auditorium update(AuthenticatedUser caller, long id, AuditoriumRequests.Save request) {
         Auditorium auditorium = forUpdate(caller, id);
-        SeatingLayout layout = LayoutPlanner.plan(request.layout(), properties);
-        if (!layout.equals(auditorium.getLayout()) && concerts.existsByAuditoriumId(id)) {
-            throw ApiException.conflict("Auditorium " + id + " has concerts: its layout can no longer change.");
-        }
-        boolean renamed = !request.name().equals(auditorium.getName());
-        boolean moved = !request.address().equals(auditorium.getAddress());
-        auditorium.change(request.name(), request.address(), layout);
-        if (renamed || moved) {
+        Auditorium.Change change = auditorium.replace(request, properties, concerts.existsByAuditoriumId(id));
+        if (change.renamed() || change.moved()) {
             for (Concert concert : concerts.findByAuditoriumForUpdate(id)) {
-                if (renamed) {
-                    concert.touch();
+                if (change.renamed()) {
+                    concert.venueRenamed();
                     concertPublisher.updated(concert, auditorium);
                 } else {
                     concertCache.evict(concert.getId());
@@ -87,21 +72,13 @@ public class AuditoriumService {
     @Transactional
     public void delete(AuthenticatedUser caller, long id) {
         Auditorium auditorium = forUpdate(caller, id);
-        if (concerts.existsByAuditoriumId(id)) {
-            throw ApiException.conflict("Auditorium " + id + " has concerts: withdraw them first.");
-        }
+        auditorium.assertRemovable(concerts.existsByAuditoriumId(id));
         auditoriums.delete(auditorium);
     }
 
     private Auditorium forUpdate(AuthenticatedUser caller, long id) {
-        Auditorium auditorium = auditoriums.findForUpdate(id).orElseThrow(() -> ApiException.notFound("auditorium", id));
-        requireOwner(caller, auditorium);
+        Auditorium auditorium = auditoriums.findForUpdate(id).orElseThrow(() -> DomainException.notFound("auditorium", id));
+        auditorium.assertOwnedBy(caller);
         return auditorium;
-    }
-
-    private static void requireOwner(AuthenticatedUser caller, Auditorium auditorium) {
-        if (!caller.owns(auditorium.getOwnerId())) {
-            throw ApiException.forbidden("Auditorium " + auditorium.getId() + " is not yours.");
-        }
     }
 }

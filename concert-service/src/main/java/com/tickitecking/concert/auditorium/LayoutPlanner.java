@@ -1,7 +1,7 @@
 package com.tickitecking.concert.auditorium;
 
 import com.tickitecking.events.SeatingLayout;
-import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.domain.DomainException;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,18 +28,18 @@ final class LayoutPlanner {
             AuditoriumRequests.Section section = request.sections().get(s);
             String field = "layout.sections[" + s + "]";
             if (!codes.add(section.code())) {
-                throw ApiException.badRequest(field + ".code", "duplicates section code " + section.code());
+                throw DomainException.invalid(field + ".code", "duplicates section code " + section.code());
             }
             List<SeatingLayout.Row> rows = rowsOf(section, field);
             for (SeatingLayout.Row row : rows) {
                 total += row.seats();
             }
             if (total > limits.maxSeats()) {
-                throw ApiException.badRequest("layout", "has more than " + limits.maxSeats() + " seats");
+                throw DomainException.invalid("layout", "has more than " + limits.maxSeats() + " seats");
             }
             totalRows += rows.size();
             if (totalRows > limits.maxRows()) {
-                throw ApiException.badRequest("layout", "has more than " + limits.maxRows() + " rows in all; every row"
+                throw DomainException.invalid("layout", "has more than " + limits.maxRows() + " rows in all; every row"
                         + " travels in the events of each concert at the venue, and one event must fit in one message");
             }
             String name = section.name() == null || section.name().isBlank() ? section.code() : section.name();
@@ -53,16 +53,16 @@ final class LayoutPlanner {
         boolean labelled = section.rowLabels() != null;
         boolean counted = section.rowCount() != null;
         if ((explicit ? 1 : 0) + (labelled ? 1 : 0) + (counted ? 1 : 0) != 1) {
-            throw ApiException.badRequest(field, "needs exactly one of rows, rowLabels or rowCount");
+            throw DomainException.invalid(field, "needs exactly one of rows, rowLabels or rowCount");
         }
         if (!explicit && section.seatsPerRow() == null) {
-            throw ApiException.badRequest(field + ".seatsPerRow", "is required with rowLabels or rowCount");
+            throw DomainException.invalid(field + ".seatsPerRow", "is required with rowLabels or rowCount");
         }
         List<SeatingLayout.Row> rows = new ArrayList<>();
         Set<String> labels = new HashSet<>();
         if (explicit) {
             if (section.rows().isEmpty()) {
-                throw ApiException.badRequest(field + ".rows", "must not be empty");
+                throw DomainException.invalid(field + ".rows", "must not be empty");
             }
             for (int r = 0; r < section.rows().size(); r++) {
                 AuditoriumRequests.Row row = section.rows().get(r);
@@ -71,7 +71,7 @@ final class LayoutPlanner {
             }
         } else if (labelled) {
             if (section.rowLabels().isEmpty()) {
-                throw ApiException.badRequest(field + ".rowLabels", "must not be empty");
+                throw DomainException.invalid(field + ".rowLabels", "must not be empty");
             }
             for (int r = 0; r < section.rowLabels().size(); r++) {
                 String label = section.rowLabels().get(r);
@@ -88,7 +88,7 @@ final class LayoutPlanner {
 
     private static void requireNew(Set<String> labels, String label, String field) {
         if (!labels.add(label)) {
-            throw ApiException.badRequest(field, "duplicates row label " + label + " in its section");
+            throw DomainException.invalid(field, "duplicates row label " + label + " in its section");
         }
     }
 

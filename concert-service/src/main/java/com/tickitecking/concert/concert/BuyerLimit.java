@@ -1,7 +1,7 @@
 package com.tickitecking.concert.concert;
 
 import com.tickitecking.events.ConcertDetails;
-import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.domain.DomainException;
 
 /**
  * The organiser's buyer limit of a concert: the most seats one account may hold and buy. Left out, it is the
@@ -19,7 +19,7 @@ final class BuyerLimit {
             return Math.min(ConcertDetails.DEFAULT_MAX_TICKETS_PER_BUYER, most);
         }
         if (requested < 1 || requested > most) {
-            throw ApiException.badRequest(FIELD, "must be 1 to " + most);
+            throw DomainException.invalid(FIELD, "must be 1 to " + most);
         }
         return requested;
     }

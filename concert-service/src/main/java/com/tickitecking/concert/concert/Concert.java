@@ -1,6 +1,10 @@
 package com.tickitecking.concert.concert;
 
+import com.tickitecking.concert.auditorium.Auditorium;
 import com.tickitecking.events.SeatGrade;
+import com.tickitecking.platform.domain.DomainException;
+import com.tickitecking.platform.security.AuthenticatedUser;
+import com.tickitecking.platform.security.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -13,8 +17,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A concert at a venue, with its price grades. {@code revision} counts the changes (1 when created) and travels
- * with every concert event, so consumers can ignore a late, older one.
+ * A concert at a venue, with its price grades. Only the venue's owner (or an admin) may put a concert on at it,
+ * and only the concert's owner (or an admin) may change it. A concert belongs to its venue's owner, also when an
+ * admin created it, and moves only between that owner's venues. {@code revision} counts the changes (1 when
+ * created) and travels with every concert event, so consumers can ignore a late, older one.
  *
  * <p>The remaining seat count and the poster are read models written by the event handlers with plain SQL;
  * they are mapped read-only here so that saving the concert never overwrites them with a stale value.
@@ -66,15 +72,15 @@ public class Concert {
     protected Concert() {
     }
 
-    public Concert(long ownerId, long auditoriumId, String name, String description, Instant startTime,
-                   List<SeatGrade> grades, int totalSeats, int maxTicketsPerBuyer) {
-        this.ownerId = ownerId;
-        this.auditoriumId = auditoriumId;
+    private Concert(Auditorium venue, String name, String description, Instant startTime, List<SeatGrade> grades,
+                    int maxTicketsPerBuyer) {
+        this.ownerId = venue.getOwnerId();
+        this.auditoriumId = venue.getId();
         this.name = name;
         this.description = description;
         this.startTime = startTime;
         this.grades = List.copyOf(grades);
-        this.totalSeats = totalSeats;
+        this.totalSeats = venue.getTotalSeats();
         this.maxTicketsPerBuyer = maxTicketsPerBuyer;
         this.remainingSeats = totalSeats;
         this.revision = 1;
@@ -82,20 +88,63 @@ public class Concert {
         this.updatedAt = createdAt;
     }
 
-    public void change(long auditoriumId, String name, String description, Instant startTime, List<SeatGrade> grades,
-                       int totalSeats, int maxTicketsPerBuyer) {
-        this.auditoriumId = auditoriumId;
-        this.name = name;
-        this.description = description;
-        this.startTime = startTime;
-        this.grades = List.copyOf(grades);
-        this.totalSeats = totalSeats;
-        this.maxTicketsPerBuyer = maxTicketsPerBuyer;
-        touch();
+    /** Plain users book concerts; company users and admins put them on. */
+    public static void assertMayPutOnConcerts(AuthenticatedUser caller) {
+        if (caller.role() == Role.USER) {
+            throw DomainException.forbidden("Only company users and admins put concerts on.");
+        }
     }
 
-    /** A change made elsewhere (the venue's name) that the concert's events carry: a new revision. */
-    public void touch() {
+    /**
+     * A new concert at the venue, owned by the venue's owner. Its grades must price every seat of the venue once
+     * ({@link GradeCoverage}); its buyer limit lies between 1 and {@code mostPerBuyer} ({@link BuyerLimit}).
+     */
+    public static Concert putOn(AuthenticatedUser caller, Auditorium venue, ConcertRequests.Save request,
+                                int mostPerBuyer) {
+        assertMayPutOnConcerts(caller);
+        venue.assertOwnedBy(caller);
+        List<SeatGrade> grades = GradeCoverage.check(request.grades(), venue.getLayout());
+        int buyerLimit = BuyerLimit.of(request.maxTicketsPerBuyer(), mostPerBuyer);
+        return new Concert(venue, request.name(), request.description(), request.startTime(), grades, buyerLimit);
+    }
+
+    /** Its owner and admins may change or withdraw a concert. */
+    public void assertOwnedBy(AuthenticatedUser caller) {
+        if (!caller.owns(ownerId)) {
+            throw DomainException.forbidden("Concert " + id + " is not yours.");
+        }
+    }
+
+    /**
+     * Replaces the concert's terms, at the same venue or another of its owner's, under the same rules as
+     * {@link #putOn}; a new revision.
+     *
+     * @return whether it moved to another venue: its seats changed and must be counted again
+     */
+    public boolean replace(Auditorium venue, ConcertRequests.Save request, int mostPerBuyer) {
+        if (venue.getOwnerId() != ownerId) {
+            throw DomainException.forbidden("A concert can only move to a venue of its own owner.");
+        }
+        List<SeatGrade> checkedGrades = GradeCoverage.check(request.grades(), venue.getLayout());
+        int buyerLimit = BuyerLimit.of(request.maxTicketsPerBuyer(), mostPerBuyer);
+        boolean moved = auditoriumId != venue.getId();
+        this.auditoriumId = venue.getId();
+        this.name = request.name();
+        this.description = request.description();
+        this.startTime = request.startTime();
+        this.grades = List.copyOf(checkedGrades);
+        this.totalSeats = venue.getTotalSeats();
+        this.maxTicketsPerBuyer = buyerLimit;
+        revise();
+        return moved;
+    }
+
+    /** The venue's name changed: the concert's events carry it, so the concert gets a new revision. */
+    public void venueRenamed() {
+        revise();
+    }
+
+    private void revise() {
         revision++;
         updatedAt = Instant.now();
     }

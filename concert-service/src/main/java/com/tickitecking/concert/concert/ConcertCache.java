@@ -29,8 +29,8 @@ import java.util.function.Supplier;
 @Component
 public class ConcertCache {
 
-    static final String DETAIL = "concert";
-    static final String FIRST_PAGE = "concerts-first-page";
+    public static final String DETAIL = "concert";
+    public static final String FIRST_PAGE = "concerts-first-page";
 
     private static final Logger log = LoggerFactory.getLogger(ConcertCache.class);
 

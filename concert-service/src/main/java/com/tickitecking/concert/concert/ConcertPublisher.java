@@ -6,10 +6,9 @@ import com.tickitecking.events.ConcertDeleted;
 import com.tickitecking.events.ConcertDetails;
 import com.tickitecking.events.ConcertEvent;
 import com.tickitecking.events.ConcertUpdated;
+import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.platform.outbox.EventTooLargeException;
 import com.tickitecking.platform.outbox.OutboxWriter;
-import com.tickitecking.platform.web.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>So every event must fit in one SQS message. The venue's row limit keeps the layout small enough; grades
  * listing many rows one by one (or very long names) could still push an event over, and then the change is
- * refused here, in its transaction, with a 400 that says so.
+ * refused here, in its transaction, as invalid (a 400) with a detail that says so.
  */
 @Component
 public class ConcertPublisher {
@@ -51,7 +50,7 @@ public class ConcertPublisher {
         try {
             outbox.append(event);
         } catch (EventTooLargeException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Concert too large to publish", "Concert " + event.concertId()
+            throw new DomainException(DomainException.Kind.INVALID, "Concert too large to publish", "Concert " + event.concertId()
                     + " would be published as a " + e.eventType() + " of " + e.bytes() + " bytes, but one message holds at most "
                     + e.limit() + ". Let its grades name whole sections instead of listing rows one by one, or shorten its names.")
                     .with("eventBytes", e.bytes())

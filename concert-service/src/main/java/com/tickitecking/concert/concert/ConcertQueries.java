@@ -2,7 +2,7 @@ package com.tickitecking.concert.concert;
 
 import com.tickitecking.concert.auditorium.Auditorium;
 import com.tickitecking.concert.auditorium.AuditoriumRepository;
-import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.platform.web.PageResponse;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -46,7 +46,7 @@ public class ConcertQueries {
     }
 
     private ConcertDetailResponse load(long id) {
-        Concert concert = concerts.findById(id).orElseThrow(() -> ApiException.notFound("concert", id));
+        Concert concert = concerts.findById(id).orElseThrow(() -> DomainException.notFound("concert", id));
         Auditorium venue = auditoriums.findById(concert.getAuditoriumId()).orElseThrow();
         return ConcertDetailResponse.of(concert,
                 new ConcertDetailResponse.Venue(venue.getId(), venue.getName(), venue.getAddress()), venue.getLayout());

@@ -2,7 +2,7 @@ package com.tickitecking.concert.concert;
 
 import com.tickitecking.events.SeatGrade;
 import com.tickitecking.events.SeatingLayout;
-import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.domain.DomainException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +35,7 @@ final class GradeCoverage {
         for (int g = 0; g < grades.size(); g++) {
             ConcertRequests.Grade grade = grades.get(g);
             if (!names.add(grade.name())) {
-                throw ApiException.badRequest("grades[" + g + "].name", "duplicates grade name " + grade.name());
+                throw DomainException.invalid("grades[" + g + "].name", "duplicates grade name " + grade.name());
             }
             List<SeatGrade.Area> areas = new ArrayList<>();
             for (int a = 0; a < grade.areas().size(); a++) {
@@ -43,19 +43,19 @@ final class GradeCoverage {
                 String field = "grades[" + g + "].areas[" + a + "]";
                 Set<String> sectionRows = rowsBySection.get(area.section());
                 if (sectionRows == null) {
-                    throw ApiException.badRequest(field + ".section", "names no section of the venue: " + area.section());
+                    throw DomainException.invalid(field + ".section", "names no section of the venue: " + area.section());
                 }
                 List<String> rows = area.rows() == null ? List.of() : area.rows();
                 for (int r = 0; r < rows.size(); r++) {
                     if (!sectionRows.contains(rows.get(r))) {
-                        throw ApiException.badRequest(field + ".rows[" + r + "]",
+                        throw DomainException.invalid(field + ".rows[" + r + "]",
                                 "names no row of section " + area.section() + ": " + rows.get(r));
                     }
                 }
                 for (String row : rows.isEmpty() ? sectionRows : rows) {
                     String previous = gradeOfRow.put(area.section() + "-" + row, grade.name());
                     if (previous != null) {
-                        throw ApiException.badRequest(field, "row " + area.section() + "-" + row
+                        throw DomainException.invalid(field, "row " + area.section() + "-" + row
                                 + " is already covered by grade " + previous);
                     }
                 }
@@ -66,7 +66,7 @@ final class GradeCoverage {
         for (SeatingLayout.Section section : layout.sections()) {
             for (SeatingLayout.Row row : section.rows()) {
                 if (!gradeOfRow.containsKey(section.code() + "-" + row.label())) {
-                    throw ApiException.badRequest("grades", "no grade covers row " + section.code() + "-" + row.label());
+                    throw DomainException.invalid("grades", "no grade covers row " + section.code() + "-" + row.label());
                 }
             }
         }

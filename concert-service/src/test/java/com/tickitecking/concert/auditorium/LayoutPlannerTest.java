@@ -6,7 +6,7 @@ import com.tickitecking.events.EventJson;
 import com.tickitecking.events.EventQueue;
 import com.tickitecking.events.SeatGrade;
 import com.tickitecking.events.SeatingLayout;
-import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -51,8 +51,10 @@ class LayoutPlannerTest {
         var request = new AuditoriumRequests.Layout(List.of(new AuditoriumRequests.Section("A", null, null, null, 3, null)));
 
         assertThatThrownBy(() -> LayoutPlanner.plan(request, LIMITS))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.properties().get("errors"))
-                        .asString().contains("layout.sections[0].seatsPerRow"));
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID);
+                    assertThat(e.properties().get("errors")).asString().contains("layout.sections[0].seatsPerRow");
+                });
     }
 
     @Test
@@ -66,7 +68,52 @@ class LayoutPlannerTest {
 
         assertThat(LayoutPlanner.plan(fits, LIMITS).totalSeats()).isEqualTo(40_000);
         assertThatThrownBy(() -> LayoutPlanner.plan(oneMore, LIMITS))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage()).contains("more than 4000 rows"));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage()).contains("more than 4000 rows"));
+    }
+
+    @Test
+    void refusesOneSeatMoreThanAVenueMayHave() {
+        var limits = new AuditoriumProperties(100, 0);
+        var fits = new AuditoriumRequests.Layout(List.of(new AuditoriumRequests.Section("A", null, null, null, 10, 10)));
+        var oneMore = new AuditoriumRequests.Layout(List.of(
+                new AuditoriumRequests.Section("A", null, null, null, 10, 10),
+                new AuditoriumRequests.Section("B", null, List.of(new AuditoriumRequests.Row("A", 1)), null, null, null)));
+
+        assertThat(LayoutPlanner.plan(fits, limits).totalSeats()).isEqualTo(100);
+        assertThatThrownBy(() -> LayoutPlanner.plan(oneMore, limits))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage()).isEqualTo("has more than 100 seats"));
+    }
+
+    @Test
+    void refusesTwoSectionsWithOneCode() {
+        var request = new AuditoriumRequests.Layout(List.of(
+                new AuditoriumRequests.Section("A", null, null, null, 1, 10),
+                new AuditoriumRequests.Section("A", null, null, null, 1, 10)));
+
+        assertThatThrownBy(() -> LayoutPlanner.plan(request, LIMITS))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.properties().get("errors"))
+                        .isEqualTo(List.of(new DomainException.FieldError("layout.sections[1].code", "duplicates section code A"))));
+    }
+
+    @Test
+    void refusesTwoRowsWithOneLabelInASection() {
+        var request = new AuditoriumRequests.Layout(List.of(
+                new AuditoriumRequests.Section("A", null, null, List.of("1", "2", "1"), null, 10)));
+
+        assertThatThrownBy(() -> LayoutPlanner.plan(request, LIMITS))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.properties().get("errors"))
+                        .isEqualTo(List.of(new DomainException.FieldError("layout.sections[0].rowLabels[2]",
+                                "duplicates row label 1 in its section"))));
+    }
+
+    @Test
+    void needsExactlyOneWayOfGivingASectionsRows() {
+        var both = new AuditoriumRequests.Layout(List.of(
+                new AuditoriumRequests.Section("A", null, null, List.of("1"), 3, 10)));
+
+        assertThatThrownBy(() -> LayoutPlanner.plan(both, LIMITS))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("needs exactly one of rows, rowLabels or rowCount"));
     }
 
     /**

@@ -1,6 +1,6 @@
 package com.tickitecking.user.auth;
 
-import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.user.throttle.LoginThrottle;
 import com.tickitecking.user.user.User;
 import com.tickitecking.user.user.UserRepository;
@@ -38,7 +38,7 @@ public class AuthService {
         boolean matches = passwords.matches(password, user == null ? decoyHash : user.getPasswordHash());
         if (user == null || !matches || user.isDeleted()) {
             attempt.failed();
-            throw ApiException.unauthorized("Wrong username or password.");
+            throw DomainException.unauthenticated("Wrong username or password.");
         }
         attempt.succeeded();
         return tokensFor(user);
@@ -47,9 +47,9 @@ public class AuthService {
     @Transactional(readOnly = true)
     public TokenResponse refresh(String refreshToken) {
         long userId = refreshTokens.consume(refreshToken)
-                .orElseThrow(() -> ApiException.unauthorized("This refresh token is not valid."));
+                .orElseThrow(() -> DomainException.unauthenticated("This refresh token is not valid."));
         User user = users.findById(userId).filter(u -> !u.isDeleted())
-                .orElseThrow(() -> ApiException.unauthorized("This account no longer exists."));
+                .orElseThrow(() -> DomainException.unauthenticated("This account no longer exists."));
         return tokensFor(user);
     }
 

@@ -21,47 +21,28 @@ import java.util.Locale;
  * it (or an attacker would reset it by logging into an account of their own between guesses).
  * <p>
  * Each counter is a hash {@code failures}, {@code until} (ms, Redis's clock) that expires by itself
- * {@code forget-after} after its last failure. One script reads two keys (account and address): fine on one Redis
- * primary (ElastiCache without cluster mode, as deployed), not on Redis Cluster.
+ * {@code forget-after} after its last failure ({@code lua/login-throttle.lua}). One script reads two keys (account
+ * and address): fine on one Redis primary (ElastiCache without cluster mode, as deployed), not on Redis Cluster.
  */
 @Component
 public class LoginThrottle {
 
-    /** KEYS: counter to count; ARGV[1]: forget-after ms, ARGV[2..]: wait ms after 1, 2, … failures (last repeats). */
-    private static final String COUNT = """
-            local n = redis.call('HINCRBY', KEYS[1], 'failures', 1)
-            local delay = tonumber(ARGV[math.min(n, #ARGV - 1) + 1])
-            if delay > 0 then redis.call('HSET', KEYS[1], 'until', now + delay) end
-            redis.call('PEXPIRE', KEYS[1], math.max(tonumber(ARGV[1]), delay))
-            """;
-    private static final String NOW = """
-            local clock = redis.call('TIME')
-            local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
-            """;
-
-    /** KEYS[1]: the account's counter, KEYS[2]: the address's. 0 and counted, or the ms to wait (nothing counted). */
-    private static final RedisScript<Long> BEGIN = RedisScript.of(NOW + """
-            local wait = 0
-            for _, key in ipairs(KEYS) do
-              local blocked = tonumber(redis.call('HGET', key, 'until') or '0') - now
-              if blocked > wait then wait = blocked end
-            end
-            if wait > 0 then return wait end
-            """ + COUNT + "return 0", Long.class);
-
-    private static final RedisScript<Long> FAILED = RedisScript.of(NOW + COUNT + "return 0", Long.class);
+    /** Begins a try ('begin') or counts a failure against an address ('failed'); see the script. */
+    private static final RedisScript<Long> SCRIPT = LuaScripts.load("login-throttle.lua");
+    private static final String BEGIN = "begin";
+    private static final String FAILED = "failed";
 
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
-    private final List<String> accountArgs;
-    private final List<String> addressArgs;
+    private final List<String> beginArgs;
+    private final List<String> failedArgs;
 
     public LoginThrottle(StringRedisTemplate redis, RedisKeys keys, ThrottleProperties properties) {
         this.redis = redis;
         this.keys = keys;
         ThrottleProperties.Login login = properties.login();
-        this.accountArgs = args(login.forgetAfter(), login.perUsername());
-        this.addressArgs = args(login.forgetAfter(), login.perAddress());
+        this.beginArgs = args(BEGIN, login.forgetAfter(), login.perUsername());
+        this.failedArgs = args(FAILED, login.forgetAfter(), login.perAddress());
     }
 
     /**
@@ -73,7 +54,7 @@ public class LoginThrottle {
                 // keyed as the database compares names (case-insensitively), so "Bob" and "bob" share a counter
                 : keys.key("login", "name", username.strip().toLowerCase(Locale.ROOT));
         String address = keys.key("login", "address", clientAddress);
-        Long waitMillis = redis.execute(BEGIN, List.of(account, address), accountArgs.toArray());
+        Long waitMillis = redis.execute(SCRIPT, List.of(account, address), beginArgs.toArray());
         if (waitMillis != null && waitMillis > 0) {
             throw Refusals.tooMany("Too many failed logins", waitMillis);
         }
@@ -93,7 +74,7 @@ public class LoginThrottle {
 
         /** The account's count already holds this try; the address's gets it now. */
         public void failed() {
-            redis.execute(FAILED, List.of(addressKey), addressArgs.toArray());
+            redis.execute(SCRIPT, List.of(addressKey), failedArgs.toArray());
         }
 
         public void succeeded() {
@@ -101,8 +82,10 @@ public class LoginThrottle {
         }
     }
 
-    private static List<String> args(Duration forgetAfter, Backoff backoff) {
+    /** The script's ARGV: its mode, then the counter's settings (the back-off of an account, or of an address). */
+    private static List<String> args(String mode, Duration forgetAfter, Backoff backoff) {
         List<String> args = new ArrayList<>();
+        args.add(mode);
         args.add(String.valueOf(forgetAfter.toMillis()));
         backoff.schedule().forEach(wait -> args.add(String.valueOf(wait.toMillis())));
         return List.copyOf(args);

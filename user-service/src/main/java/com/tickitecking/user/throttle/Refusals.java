@@ -1,17 +1,17 @@
 package com.tickitecking.user.throttle;
 
-import com.tickitecking.platform.web.ApiException;
-import org.springframework.http.HttpStatus;
+import com.tickitecking.platform.domain.DomainException;
 
-/** The 429 a throttle answers with; {@code retryAfterSeconds} becomes the Retry-After header. */
+import java.time.Duration;
+
+/** The refusal a throttle answers with (429): the wait in whole seconds, rounded up, in the detail and in Retry-After. */
 final class Refusals {
 
     private Refusals() {
     }
 
-    static ApiException tooMany(String what, long waitMillis) {
+    static DomainException tooMany(String what, long waitMillis) {
         long seconds = Math.max(1, (waitMillis + 999) / 1000);
-        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                what + "; try again in " + seconds + " s.").with("retryAfterSeconds", seconds);
+        return DomainException.throttled(what + "; try again in " + seconds + " s.", Duration.ofMillis(waitMillis));
     }
 }

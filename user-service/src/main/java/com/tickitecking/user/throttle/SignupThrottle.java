@@ -11,20 +11,8 @@ import java.util.List;
 @Component
 public class SignupThrottle {
 
-    /**
-     * Counts and checks in one step (parallel sign-ups cannot all pass), and gives the first count of a window its
-     * expiry (a window always ends, whatever happened to the key). 0 = go on, else ms until the window ends.
-     */
-    private static final RedisScript<Long> COUNT = RedisScript.of("""
-            local n = redis.call('INCR', KEYS[1])
-            local ttl = redis.call('PTTL', KEYS[1])
-            if ttl < 0 then
-              ttl = tonumber(ARGV[2])
-              redis.call('PEXPIRE', KEYS[1], ttl)
-            end
-            if n > tonumber(ARGV[1]) then return ttl end
-            return 0
-            """, Long.class);
+    /** Counts and checks in one step; 0 = go on, else ms until the window ends (see the script). */
+    private static final RedisScript<Long> COUNT = LuaScripts.load("signup-throttle.lua");
 
     private final StringRedisTemplate redis;
     private final RedisKeys keys;

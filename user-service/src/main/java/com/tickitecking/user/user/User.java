@@ -1,5 +1,6 @@
 package com.tickitecking.user.user;
 
+import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.platform.security.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.time.Instant;
 
@@ -78,6 +80,18 @@ public class User {
         touch();
     }
 
+    /**
+     * A new password needs the current one, so whoever holds a stolen access token cannot lock the owner out.
+     * The caller revokes the account's refresh tokens.
+     */
+    public void changePassword(String currentPassword, String newPassword, PasswordEncoder passwords) {
+        if (currentPassword == null || !passwords.matches(currentPassword, passwordHash)) {
+            throw DomainException.invalid("currentPassword", "must be your current password to set a new one");
+        }
+        changePasswordHash(passwords.encode(newPassword));
+    }
+
+    /** Sets the password without the current one: only for the configured admin, from ADMIN_PASSWORD. */
     public void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
         touch();

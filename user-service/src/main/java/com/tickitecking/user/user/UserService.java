@@ -1,7 +1,7 @@
 package com.tickitecking.user.user;
 
+import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.platform.security.Role;
-import com.tickitecking.platform.web.ApiException;
 import com.tickitecking.user.auth.RefreshTokens;
 import com.tickitecking.user.throttle.SignupThrottle;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -46,7 +46,7 @@ public class UserService {
     @Transactional(readOnly = true)
     public User activeUser(long id) {
         return users.findById(id).filter(u -> !u.isDeleted())
-                .orElseThrow(() -> ApiException.unauthorized("This account no longer exists."));
+                .orElseThrow(() -> DomainException.unauthenticated("This account no longer exists."));
     }
 
     @Transactional
@@ -61,10 +61,7 @@ public class UserService {
             user.changeNickname(request.nickname());
         }
         if (request.newPassword() != null) {
-            if (request.currentPassword() == null || !passwords.matches(request.currentPassword(), user.getPasswordHash())) {
-                throw ApiException.badRequest("currentPassword", "must be your current password to set a new one");
-            }
-            user.changePasswordHash(passwords.encode(request.newPassword()));
+            user.changePassword(request.currentPassword(), request.newPassword(), passwords);
             refreshTokens.revokeAll(id);
         }
         return saveUnique(user);
@@ -83,7 +80,7 @@ public class UserService {
 
     @Transactional
     public User changeRole(long id, Role role) {
-        User user = users.findById(id).orElseThrow(() -> ApiException.notFound("user", id));
+        User user = users.findById(id).orElseThrow(() -> DomainException.notFound("user", id));
         user.changeRole(role);
         return user;
     }
@@ -109,8 +106,8 @@ public class UserService {
         }
     }
 
-    private static ApiException taken(String field) {
-        return ApiException.conflict("This " + field + " is already taken.").with("field", field);
+    private static DomainException taken(String field) {
+        return DomainException.conflict("This " + field + " is already taken.").with("field", field);
     }
 
     private static String normalise(String email) {

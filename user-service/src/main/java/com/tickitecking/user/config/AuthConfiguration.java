@@ -1,9 +1,11 @@
-package com.tickitecking.user.auth;
+package com.tickitecking.user.config;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.tickitecking.platform.security.SecurityProperties;
+import com.tickitecking.user.auth.JwtProperties;
+import com.tickitecking.user.auth.SigningKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;

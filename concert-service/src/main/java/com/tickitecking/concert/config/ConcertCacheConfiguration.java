@@ -1,5 +1,9 @@
-package com.tickitecking.concert.concert;
+package com.tickitecking.concert.config;
 
+import com.tickitecking.concert.concert.ConcertCache;
+import com.tickitecking.concert.concert.ConcertCacheProperties;
+import com.tickitecking.concert.concert.ConcertDetailResponse;
+import com.tickitecking.concert.concert.ConcertSummary;
 import com.tickitecking.platform.redis.RedisKeys;
 import com.tickitecking.platform.web.PageResponse;
 import org.springframework.cache.CacheManager;
