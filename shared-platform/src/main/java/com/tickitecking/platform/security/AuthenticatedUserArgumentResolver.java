@@ -1,6 +1,6 @@
 package com.tickitecking.platform.security;
 
-import com.tickitecking.platform.web.ApiException;
+import com.tickitecking.platform.domain.DomainException;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -23,6 +23,6 @@ public class AuthenticatedUserArgumentResolver implements HandlerMethodArgumentR
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
             return AuthenticatedUser.from(token.getToken());
         }
-        throw ApiException.unauthorized("An access token is required.");
+        throw DomainException.unauthenticated("An access token is required.");
     }
 }

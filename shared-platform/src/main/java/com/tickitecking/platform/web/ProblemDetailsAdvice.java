@@ -38,18 +38,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> handleApi(ApiException ex, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
-        problem.setTitle(ex.title());
-        ex.properties().forEach(problem::setProperty);
-        HttpHeaders headers = new HttpHeaders();
-        if (ex.properties().get("retryAfterSeconds") instanceof Number seconds) {
-            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()));
-        }
-        return handleExceptionInternal(ex, problem, headers, ex.status(), request);
-    }
-
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> handleDomain(DomainException ex, WebRequest request) {
         HttpStatus status = statusOf(ex.kind());
