@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * de-duplicate. A row SQS can never take (larger than {@link EventQueue#MAX_MESSAGE_BYTES}, or refused as the
  * sender's fault) becomes FAILED instead: kept, counted by {@code tickitecking.outbox.failed}, not retried.
  *
- * <p>Passes run on the scheduler: every poll interval, and at once when a transaction that wrote events commits
- * ({@link #wakeUp}). The wake-up is what keeps events quick: measured with the platform's OutboxIT set-up
- * (2026-12-01, 500 ms poll), commit to PUBLISHED took 46–55 ms on average with it and 320 ms (p95 590 ms) by the
+ * <p>Passes run on the platform's scheduler: every poll interval, and at once when a transaction that wrote events
+ * commits ({@link #wakeUp}). The wake-up is what keeps events quick; it needs no thread of its own. Measured
+ * 2026-12-01 against MariaDB and embedded SQS, 500 ms poll, 1,800 rows a run: commit to PUBLISHED took 28–48 ms
+ * on average with the wake-up, alike on the former own loop thread and here, and 300–335 ms (p95 ~570 ms) by the
  * poll alone.
  */
 public class OutboxRelay {
