@@ -9,7 +9,8 @@ import java.time.Duration;
  * Where events go and how the outbox relay behaves.
  *
  * @param queuePrefix prefix of every queue name ({@code tickitecking-}; tests use their own)
- * @param consumes    the queue this service reads, if any (its DLQ depth is exported as a metric)
+ * @param consumes    the queue this service reads, if any (its DLQ depth is exported as a metric, read every
+ *                    {@code tickitecking.messaging.dead-letter-check-interval}, 15 s)
  * @param relay       outbox relay tuning
  * @param retention   how long delivered events are remembered before they are pruned
  */
