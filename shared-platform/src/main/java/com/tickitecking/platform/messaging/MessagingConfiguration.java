@@ -1,6 +1,9 @@
 package com.tickitecking.platform.messaging;
 
+import com.tickitecking.platform.outbox.OutboxPublisher;
 import com.tickitecking.platform.outbox.OutboxRelay;
+import com.tickitecking.platform.outbox.OutboxRepository;
+import com.tickitecking.platform.outbox.OutboxStatistics;
 import com.tickitecking.platform.outbox.OutboxWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,12 +17,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
+import java.time.Instant;
+
 /**
  * The outbox (writer and relay) and the inbox for services that use SQS. Services without the SQS starter get
- * none of it.
+ * none of it. The relay, its statistics, the pruner and the DLQ monitor run as {@code @Scheduled} jobs on the
+ * platform's scheduler ({@link com.tickitecking.platform.config.ScheduledJobsConfiguration}).
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @AutoConfiguration(afterName = {
@@ -33,9 +40,28 @@ public class MessagingConfiguration {
 
     @Bean
     @ConditionalOnBean(SqsAsyncClient.class)
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, SqsAsyncClient sqs,
-                            MessagingProperties properties, RetentionPruner pruner, MeterRegistry meters) {
-        return new OutboxRelay(jdbc, transactions, sqs, properties, pruner, meters);
+    OutboxRepository outboxRepository(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new OutboxRepository(jdbc, transactions);
+    }
+
+    @Bean
+    @ConditionalOnBean(SqsAsyncClient.class)
+    OutboxPublisher outboxPublisher(SqsAsyncClient sqs, MessagingProperties properties) {
+        return new OutboxPublisher(sqs, properties);
+    }
+
+    /** A commit's wake-up runs its pass on the scheduler's pool, beside the scheduled polls. */
+    @Bean
+    @ConditionalOnBean(SqsAsyncClient.class)
+    OutboxRelay outboxRelay(OutboxRepository outbox, OutboxPublisher publisher, MessagingProperties properties,
+                            TaskScheduler scheduler) {
+        return new OutboxRelay(outbox, publisher, properties, pass -> scheduler.schedule(pass, Instant.now()));
+    }
+
+    @Bean
+    @ConditionalOnBean(SqsAsyncClient.class)
+    OutboxStatistics outboxStatistics(OutboxRepository outbox, MeterRegistry meters) {
+        return new OutboxStatistics(outbox, meters);
     }
 
     @Bean

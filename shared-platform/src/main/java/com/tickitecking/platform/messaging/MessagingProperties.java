@@ -9,7 +9,8 @@ import java.time.Duration;
  * Where events go and how the outbox relay behaves.
  *
  * @param queuePrefix prefix of every queue name ({@code tickitecking-}; tests use their own)
- * @param consumes    the queue this service reads, if any (its DLQ depth is exported as a metric)
+ * @param consumes    the queue this service reads, if any (its DLQ depth is exported as a metric, read every
+ *                    {@code tickitecking.messaging.dead-letter-check-interval}, 15 s)
  * @param relay       outbox relay tuning
  * @param retention   how long delivered events are remembered before they are pruned
  */
@@ -18,19 +19,20 @@ public record MessagingProperties(String queuePrefix, EventQueue consumes, Relay
 
     public MessagingProperties {
         queuePrefix = queuePrefix == null ? "tickitecking-" : queuePrefix;
-        relay = relay == null ? new Relay(null, 0, null, null) : relay;
-        retention = retention == null ? new Retention(null, null, null, 0) : retention;
+        relay = relay == null ? new Relay(0, null, null) : relay;
+        retention = retention == null ? new Retention(null, null, 0) : retention;
     }
 
     /**
-     * @param pollInterval how long the relay sleeps when nothing was committed meanwhile
+     * How often the relay polls and its statistics refresh are scheduling settings, read where they are scheduled
+     * ({@code tickitecking.messaging.relay.poll-interval}, 500 ms, and {@code .statistics-interval}, 5 s).
+     *
      * @param batchSize    rows claimed per transaction
      * @param maxBackoff   longest wait before retrying a row SQS refused
      * @param sendTimeout  longest one attempt to hand a batch to SQS may take before it is abandoned and retried
      */
-    public record Relay(Duration pollInterval, int batchSize, Duration maxBackoff, Duration sendTimeout) {
+    public record Relay(int batchSize, Duration maxBackoff, Duration sendTimeout) {
         public Relay {
-            pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
             batchSize = batchSize <= 0 ? 100 : batchSize;
             maxBackoff = maxBackoff == null || !maxBackoff.isPositive() ? Duration.ofSeconds(30) : maxBackoff;
             sendTimeout = sendTimeout == null ? Duration.ofSeconds(2) : sendTimeout;
@@ -39,19 +41,19 @@ public record MessagingProperties(String queuePrefix, EventQueue consumes, Relay
 
     /**
      * What {@link RetentionPruner} deletes, and how. FAILED outbox rows are never pruned: someone has to look.
+     * How often pruning starts ({@code tickitecking.messaging.retention.interval}, 1 h) is read where it is
+     * scheduled; a run goes on batch after batch until nothing is left.
      *
      * @param publishedEvents how long outbox rows SQS accepted are kept for inspection
      * @param processedEvents how long the inbox remembers an applied event id. At least SQS's longest message
      *                        retention (14 days, the dead-letter queues'): a message redriven from a DLQ later
      *                        than this would be applied again
-     * @param interval        how often pruning starts; a pass goes on batch after batch until nothing is left
      * @param batchSize       rows per DELETE, so a big table is never locked for long
      */
-    public record Retention(Duration publishedEvents, Duration processedEvents, Duration interval, int batchSize) {
+    public record Retention(Duration publishedEvents, Duration processedEvents, int batchSize) {
         public Retention {
             publishedEvents = publishedEvents == null ? Duration.ofDays(7) : publishedEvents;
             processedEvents = processedEvents == null ? Duration.ofDays(14) : processedEvents;
-            interval = interval == null ? Duration.ofHours(1) : interval;
             batchSize = batchSize <= 0 ? 1_000 : batchSize;
         }
     }

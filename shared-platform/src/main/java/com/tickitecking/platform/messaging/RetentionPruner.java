@@ -1,6 +1,9 @@
 package com.tickitecking.platform.messaging;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,29 +12,29 @@ import java.time.Instant;
  * Deletes what the messaging tables no longer need: outbox rows SQS accepted and inbox ids older than their
  * retention. Unpublished and FAILED outbox rows stay. Each DELETE takes at most one batch and commits on its
  * own, so a big backlog never holds many locks at once.
- *
- * <p>It runs on the outbox relay's thread, between relay passes ({@link #pruneIfDue}): the one background
- * worker the platform has, so there is no second scheduling mechanism, and one pass deletes at most one batch
- * per table before the relay publishes again.
  */
 public class RetentionPruner {
 
+    private static final Logger log = LoggerFactory.getLogger(RetentionPruner.class);
+
     private final JdbcTemplate jdbc;
     private final MessagingProperties.Retention retention;
-    private Instant due = Instant.EPOCH;
 
     public RetentionPruner(JdbcTemplate jdbc, MessagingProperties properties) {
         this.jdbc = jdbc;
         this.retention = properties.retention();
     }
 
-    /** Deletes one batch from each table when pruning is due; when nothing more is left, waits an interval. */
-    public void pruneIfDue() {
-        if (Instant.now().isBefore(due)) {
-            return;
-        }
-        if (!pruneBatch()) {
-            due = Instant.now().plus(retention.interval());
+    /** Deletes batch after batch until nothing expired is left; then waits an interval. */
+    @Scheduled(fixedDelayString = "${tickitecking.messaging.retention.interval:1h}")
+    public void prune() {
+        try {
+            boolean more;
+            do {
+                more = pruneBatch();
+            } while (more);
+        } catch (RuntimeException e) {
+            log.warn("retention pruning failed, trying again in an interval: {}", e.getMessage());
         }
     }
 
