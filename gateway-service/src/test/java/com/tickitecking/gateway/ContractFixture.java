@@ -32,6 +32,8 @@ final class ContractFixture {
     private static final String PASSWORD = "Contr4ct!go";
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
     private static final AtomicInteger USERS = new AtomicInteger();
+    /** Usernames of this run: unique in a system that other tests (and earlier runs) have used too. */
+    private static final String RUN = Long.toString(System.nanoTime() % 1_679_616L, 36);
 
     private final TestHttp gateway;
     final TestHttp admin;
@@ -71,11 +73,9 @@ final class ContractFixture {
         concert = created(owner.post("/api/v1/concerts", concertBody("Contract Night", venue)));
         concertToEdit = created(owner.post("/api/v1/concerts", concertBody("Night To Edit", venue)));
         spareConcert = created(owner.post("/api/v1/concerts", concertBody("Night To Withdraw", venue)));
-        image = created(owner.postFile("/api/v1/concerts/" + concertToEdit + "/images", "file", "poster.png",
-                "image/png", png, Map.of("kind", "GALLERY")));
-        spareImage = created(owner.postFile("/api/v1/concerts/" + concertToEdit + "/images", "file", "poster.png",
-                "image/png", png, Map.of("kind", "GALLERY")));
-        // reservation-service learns of the concert by event
+        // media-service and reservation-service learn of concerts by event
+        image = created(await().atMost(EVENTUALLY).until(() -> upload(concertToEdit), r -> r.status() != 404));
+        spareImage = created(upload(concertToEdit));
         heldToConfirm = created(await().atMost(EVENTUALLY).until(() -> hold(concert, "A-A-1"), r -> r.status() != 404));
         heldToCancel = created(hold(concert, "A-A-2"));
         heldToRead = created(hold(concert, "A-A-3"));
@@ -102,12 +102,12 @@ final class ContractFixture {
         path("DELETE /api/v1/images/{imageId}", "imageId", spareImage);
         path("PUT /api/v1/admin/users/{id}/role", "id", strangerId);
 
-        bodies.put("POST /api/v1/users/signup", () -> Map.of("username", "contract_u" + USERS.incrementAndGet(),
-                "password", PASSWORD, "email", "contract" + USERS.get() + "@example.com"));
-        bodies.put("POST /api/v1/users/login", () -> Map.of("username", "contract_fan", "password", PASSWORD));
+        bodies.put("POST /api/v1/users/signup", () -> Map.of("username", "c" + RUN + "_u" + USERS.incrementAndGet(),
+                "password", PASSWORD, "email", "c" + RUN + "_u" + USERS.get() + "@example.com"));
+        bodies.put("POST /api/v1/users/login", () -> Map.of("username", "c" + RUN + "_fan", "password", PASSWORD));
         bodies.put("POST /api/v1/users/refresh", () -> Map.of("refreshToken", refreshToken()));
         bodies.put("POST /api/v1/users/logout", () -> Map.of("refreshToken", refreshToken()));
-        bodies.put("PUT /api/v1/users/me", () -> Map.of("nickname", "Fan of contracts"));
+        bodies.put("PUT /api/v1/users/me", () -> Map.of("nickname", "Fan " + RUN));
         bodies.put("PUT /api/v1/admin/users/{id}/role", () -> Map.of("role", "USER"));
         bodies.put("POST /api/v1/auditoriums", () -> venueBody("New Hall"));
         bodies.put("PUT /api/v1/auditoriums/{id}", () -> venueBody("Hall Edited"));
@@ -169,13 +169,18 @@ final class ContractFixture {
         pathValues.computeIfAbsent(operation, k -> new HashMap<>()).put(name, () -> String.valueOf(value));
     }
 
+    private TestHttp.Response upload(long concertId) {
+        return owner.postFile("/api/v1/concerts/" + concertId + "/images", "file", "poster.png", "image/png", png,
+                Map.of("kind", "GALLERY"));
+    }
+
     private TestHttp.Response hold(long concertId, String seat) {
         return fan.header("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/api/v1/concerts/" + concertId + "/reservations", Map.of("seats", List.of(seat)));
     }
 
     private String refreshToken() {
-        return gateway.post("/api/v1/users/login", Map.of("username", "contract_fan", "password", PASSWORD))
+        return gateway.post("/api/v1/users/login", Map.of("username", "c" + RUN + "_fan", "password", PASSWORD))
                 .json().get("refreshToken").asString();
     }
 
@@ -196,7 +201,7 @@ final class ContractFixture {
     }
 
     private String signup(String name) {
-        String username = "contract_" + name;
+        String username = "c" + RUN + "_" + name;
         var signup = gateway.post("/api/v1/users/signup",
                 Map.of("username", username, "password", PASSWORD, "email", username + "@example.com"));
         assertThat(signup.status()).as(signup.toString()).isEqualTo(201);

@@ -21,8 +21,8 @@ import java.util.List;
 
 /**
  * Every service's OpenAPI document names the service, declares the bearer-token scheme, and documents what the
- * platform answers besides success ({@link ErrorResponsesCustomizer}) and which record components may be null
- * ({@link RecordSchemas}). The documents are the contract a client is generated from: the gateway's
+ * platform answers besides success ({@link ErrorResponsesCustomizer}), which record components may be null
+ * ({@link RecordSchemas}) and that answers carry every field ({@link ResponseFieldsRequired}). The documents are the contract a client is generated from: the gateway's
  * {@code OpenApiContractIT} checks every operation's answers against them, Spectral lints them.
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -55,6 +55,11 @@ public class OpenApiConfiguration {
     @Bean
     ErrorResponsesCustomizer errorResponsesCustomizer(SecurityProperties security) {
         return new ErrorResponsesCustomizer(security);
+    }
+
+    @Bean
+    ResponseFieldsRequired responseFieldsRequired() {
+        return new ResponseFieldsRequired();
     }
 
     @Bean
