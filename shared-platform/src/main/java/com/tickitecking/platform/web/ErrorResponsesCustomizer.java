@@ -54,8 +54,8 @@ public class ErrorResponsesCustomizer implements OpenApiCustomizer {
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry("400", "The request is invalid: malformed, of the wrong type or failing validation; `errors` names each field"),
             Map.entry("401", "No valid access token (send `Authorization: Bearer <token>`)"),
-            Map.entry("403", "The caller's role or ownership does not allow this"),
-            Map.entry("404", "Nothing exists under this id (or the caller may not know that it does)"),
+            Map.entry("403", "The role in the token, or who owns the thing, does not allow this"),
+            Map.entry("404", "Nothing exists under this id (or it is not yours to see)"),
             Map.entry("409", "The current state does not allow this"),
             Map.entry("413", "The request body is too large"),
             Map.entry("415", "The request body is not of a type this operation takes"),
