@@ -97,7 +97,7 @@ class OpenApiContractIT extends ThroughTheGateway {
     }
 
     /** One request and the statuses this case must end in (each must also be documented). */
-    record Case(ApiDocument.Operation operation, String name, TestHttp caller, String path, String query,
+    record Case(ApiDocument.Operation operation, String name, TestHttp caller, String path,
                 Map<String, String> headers, String contentType, byte[] body, IntPredicate expected, String expectation) {
     }
 
@@ -268,7 +268,7 @@ class OpenApiContractIT extends ThroughTheGateway {
             Map<String, String> sent = new LinkedHashMap<>(headers);
             // fresh per request: the same key twice would be answered from the first attempt
             sent.computeIfPresent("Idempotency-Key", (k, v) -> UUID.randomUUID().toString());
-            return new Case(operation, name, caller, target.toString(), null, sent, contentType, body, expected, expectation);
+            return new Case(operation, name, caller, target.toString(), sent, contentType, body, expected, expectation);
         }
     }
 
