@@ -3,6 +3,8 @@ package com.tickitecking.concert.concert;
 import com.tickitecking.platform.security.AuthenticatedUser;
 import com.tickitecking.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Instant;
 
+@Tag(name = "Concerts", description = "The catalogue: anyone browses it, company users put their concerts on at their venues")
 @RestController
 @RequestMapping("/api/v1/concerts")
 public class ConcertController {
@@ -34,7 +37,11 @@ public class ConcertController {
         this.queries = queries;
     }
 
-    @Operation(summary = "Put a concert on at one of your venues; every seat must be covered by exactly one grade")
+    @Operation(summary = "Put a concert on at one of the caller's venues",
+            description = "Every seat of the venue must be covered by exactly one grade (an area is a section, or some "
+                    + "of its rows). `maxTicketsPerBuyer` left out: 8. Seats and reservations follow by event.")
+    @ApiResponse(responseCode = "201", description = "The concert")
+    @ApiResponse(responseCode = "403", description = "A plain user, or not the caller's venue")
     @PostMapping
     public ResponseEntity<ConcertDetailResponse> create(AuthenticatedUser caller,
                                                         @Valid @RequestBody ConcertRequests.Save request) {
@@ -42,7 +49,8 @@ public class ConcertController {
         return ResponseEntity.created(URI.create("/api/v1/concerts/" + id)).body(queries.detail(id));
     }
 
-    @Operation(summary = "List concerts (public), by start time; name contains, startTime in [from, to)")
+    @Operation(summary = "List concerts", description = "Public, by start time: `name` contains, `startTime` in "
+            + "[`from`, `to`).")
     @GetMapping
     public PageResponse<ConcertSummary> list(@RequestParam(required = false) String name,
                                              @RequestParam(required = false) Instant from,
@@ -53,13 +61,16 @@ public class ConcertController {
         return queries.list(contains, from, to, page, size);
     }
 
-    @Operation(summary = "A concert (public): venue, grades and prices, total and remaining seats, poster")
+    @Operation(summary = "A concert", description = "Public: venue, grades and prices, total and remaining seats, "
+            + "and the poster's URL once one was uploaded (null before).")
     @GetMapping("/{id}")
     public ConcertDetailResponse detail(@PathVariable long id) {
         return queries.detail(id);
     }
 
-    @Operation(summary = "Replace a concert (its owner or an admin)")
+    @Operation(summary = "Replace a concert", description = "Its owner or an admin; the same rules as creating one.")
+    @ApiResponse(responseCode = "200", description = "The concert as it is now")
+    @ApiResponse(responseCode = "403", description = "Not the caller's concert")
     @PutMapping("/{id}")
     public ConcertDetailResponse update(AuthenticatedUser caller, @PathVariable long id,
                                         @Valid @RequestBody ConcertRequests.Save request) {
@@ -67,7 +78,8 @@ public class ConcertController {
         return queries.detail(id);
     }
 
-    @Operation(summary = "Withdraw a concert (its owner or an admin)")
+    @Operation(summary = "Withdraw a concert", description = "Its owner or an admin; its seats and reservations follow by event.")
+    @ApiResponse(responseCode = "403", description = "Not the caller's concert")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(AuthenticatedUser caller, @PathVariable long id) {

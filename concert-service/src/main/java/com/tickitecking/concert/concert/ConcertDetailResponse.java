@@ -6,14 +6,15 @@ import com.tickitecking.events.SeatingLayout;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A concert as anyone may see it: where, when, what each grade costs, how many seats are left, and how many one
  * account may hold and buy ({@code maxTicketsPerBuyer}).
  */
-public record ConcertDetailResponse(long id, long ownerId, String name, String description, Instant startTime,
+public record ConcertDetailResponse(long id, long ownerId, String name, @Nullable String description, Instant startTime,
                                     Venue venue, List<Grade> grades, int totalSeats, int remainingSeats,
-                                    int maxTicketsPerBuyer, String posterUrl, long revision) {
+                                    int maxTicketsPerBuyer, @Nullable String posterUrl, long revision) {
 
     public record Venue(long id, String name, String address) {
     }

@@ -4,10 +4,11 @@ import com.tickitecking.events.SeatGrade;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A concert in the listing: enough to choose one; the detail has the rest. */
 public record ConcertSummary(long id, String name, Instant startTime, long auditoriumId, String venueName,
-                             BigDecimal lowestPrice, int totalSeats, int remainingSeats, String posterUrl) {
+                             BigDecimal lowestPrice, int totalSeats, int remainingSeats, @Nullable String posterUrl) {
 
     static ConcertSummary of(Concert concert, String venueName) {
         BigDecimal lowest = concert.getGrades().stream().map(SeatGrade::price).min(BigDecimal::compareTo).orElse(null);

@@ -5,6 +5,8 @@ import com.tickitecking.platform.security.AuthenticatedUser;
 import com.tickitecking.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 
+@Tag(name = "Reservations", description = "Holding seats, confirming and cancelling: the caller's own reservations")
 @RestController
 @RequestMapping("/api/v1")
 public class ReservationController {
@@ -35,13 +38,17 @@ public class ReservationController {
 
     @Operation(summary = "Hold 1 to 8 seats (all or none) until expiresAt",
             description = "Idempotent per Idempotency-Key: the same key and body answer the same reservation again "
-                    + "(201), a different body 422, a request still in flight 409. 404 unknown concert, 409 concert "
-                    + "already started / seats blocked / seats taken (named in `seats`) / the concert's tickets per "
-                    + "buyer reached (`reason: limit`, with `limit`, `held`, `requested`), 400 invalid seats, 503 when "
-                    + "the seat guard (Redis) is unreachable.")
+                    + "(201, `Idempotent-Replayed: true`), a different body 422, a request still in flight 409. 404 "
+                    + "unknown concert, 409 concert already started / seats blocked / seats taken (named in `seats`) / "
+                    + "the concert's tickets per buyer reached (`reason: limit`, with `limit`, `held`, `requested`), "
+                    + "400 invalid seats, 503 when the seat guard (Redis) is unreachable.")
+    @ApiResponse(responseCode = "201", description = "The reservation, HELD until `expiresAt`")
+    @ApiResponse(responseCode = "409", description = "The concert started, a seat is blocked or taken (`seats`), "
+            + "the buyer's limit is reached (`reason: limit`), or the same Idempotency-Key is still in flight")
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
     @PostMapping("/concerts/{concertId}/reservations")
     public ResponseEntity<ReservationResponse> hold(AuthenticatedUser caller, @PathVariable long concertId,
-                                                    @Parameter(description = "a client-chosen unique key per attempt, up to 100 characters")
+                                                    @Parameter(required = true, description = "a client-chosen unique key per attempt, up to 100 characters")
                                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                                     @RequestBody HoldRequest request) {
         ReservationService.Hold hold = reservations.hold(caller, concertId, idempotencyKey, request.seats());
@@ -51,25 +58,30 @@ public class ReservationController {
                 .body(body);
     }
 
-    @Operation(summary = "Confirm a held reservation (stands in for payment); 409 once it expired or was cancelled")
+    @Operation(summary = "Confirm a held reservation",
+            description = "Stands in for payment; confirming a confirmed reservation again answers it as it is.")
+    @ApiResponse(responseCode = "200", description = "The reservation, CONFIRMED")
+    @ApiResponse(responseCode = "409", description = "It expired or was cancelled")
     @PostMapping("/reservations/{id}/confirm")
     public ReservationResponse confirm(AuthenticatedUser caller, @PathVariable long id) {
         return ReservationResponse.of(reservations.confirm(caller, id), clock.instant());
     }
 
-    @Operation(summary = "Cancel a reservation and free its seats")
+    @Operation(summary = "Cancel a reservation", description = "Frees its seats, held or confirmed.")
+    @ApiResponse(responseCode = "200", description = "The reservation, CANCELLED")
+    @ApiResponse(responseCode = "409", description = "It has already ended (expired or cancelled)")
     @DeleteMapping("/reservations/{id}")
     public ReservationResponse cancel(AuthenticatedUser caller, @PathVariable long id) {
         return ReservationResponse.of(reservations.cancel(caller, id), clock.instant());
     }
 
-    @Operation(summary = "One of the caller's reservations (404 for anyone else's)")
+    @Operation(summary = "One of the caller's reservations", description = "Anyone else's is a 404, as if it did not exist.")
     @GetMapping("/reservations/{id}")
     public ReservationResponse get(AuthenticatedUser caller, @PathVariable long id) {
         return ReservationResponse.of(reservations.get(caller, id), clock.instant());
     }
 
-    @Operation(summary = "The caller's reservations, newest first")
+    @Operation(summary = "The caller's reservations", description = "Newest first; `page` from 0, `size` 1 to 100.")
     @GetMapping("/users/me/reservations")
     public PageResponse<ReservationResponse> mine(AuthenticatedUser caller,
                                                   @RequestParam(defaultValue = "0") int page,

@@ -7,6 +7,7 @@ import org.springframework.data.domain.PageRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reservation as clients see it. {@code status} is as of now: a hold past {@code expiresAt} reads EXPIRED even
@@ -14,7 +15,7 @@ import java.util.List;
  */
 public record ReservationResponse(long id, long concertId, String concertName, Instant concertStartTime, long userId,
                                   ReservationStatus status, List<SeatLine> seats, BigDecimal total, Instant heldAt,
-                                  Instant expiresAt, Instant confirmedAt, Instant endedAt) {
+                                  Instant expiresAt, @Nullable Instant confirmedAt, @Nullable Instant endedAt) {
 
     public record SeatLine(String seat, String grade, BigDecimal price) {
     }

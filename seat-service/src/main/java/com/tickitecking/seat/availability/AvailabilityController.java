@@ -2,6 +2,7 @@ package com.tickitecking.seat.availability;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
 
+@Tag(name = "Seats", description = "A concert's seat map and which of its seats are available, for anyone; blocking seats, for the owner")
 @RestController
 public class AvailabilityController {
 
@@ -25,7 +27,7 @@ public class AvailabilityController {
     @Operation(summary = "Which seats are not available right now (public)",
             description = "A bitmap over SeatIndex order plus counts; see the schema for the encoding.")
     @ApiResponse(responseCode = "200", description = "The current availability")
-    @ApiResponse(responseCode = "404", description = "No such concert (problem+json)")
+    @ApiResponse(responseCode = "404", description = "No such concert")
     @GetMapping("/api/v1/concerts/{id}/seats/availability")
     public ResponseEntity<SeatAvailability> availability(@PathVariable long id) {
         return ResponseEntity.ok().cacheControl(ONE_SECOND).body(availability.of(id));

@@ -4,6 +4,7 @@ import com.tickitecking.platform.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +24,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 
+@Tag(name = "Seats", description = "A concert's seat map and which of its seats are available, for anyone; blocking seats, for the owner")
 @RestController
 @RequestMapping("/api/v1/concerts/{id}/seats")
 public class SeatController {
@@ -40,7 +42,7 @@ public class SeatController {
             description = "Strong ETag over concert id + revision; send it back in If-None-Match for a 304.")
     @ApiResponse(responseCode = "200", description = "The seat map")
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
-    @ApiResponse(responseCode = "404", description = "No such concert (problem+json)")
+    @ApiResponse(responseCode = "404", description = "No such concert")
     @GetMapping
     public ResponseEntity<SeatMap> seatMap(@PathVariable long id,
                                            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {

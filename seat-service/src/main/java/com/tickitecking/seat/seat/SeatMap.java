@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The seat map of a concert, compact: a row is a label, a seat count and runs of equally graded seats. */
 @Schema(description = """
@@ -39,8 +40,8 @@ public record SeatMap(
     public record Run(
             @Schema(description = "First seat number of the run", example = "1") int from,
             @Schema(description = "Last seat number of the run", example = "30") int to,
-            @Schema(description = "Grade name, null for ungraded seats (not for sale)", example = "VIP") String grade,
-            @Schema(description = "Price, null for ungraded seats", example = "150.00") BigDecimal price) {
+            @Schema(description = "Grade name, null for ungraded seats (not for sale)", example = "VIP") @Nullable String grade,
+            @Schema(description = "Price, null for ungraded seats", example = "150.00") @Nullable BigDecimal price) {
     }
 
     /** The concert's map: each row's first SeatIndex, and its seats split into runs where the grade changes. */

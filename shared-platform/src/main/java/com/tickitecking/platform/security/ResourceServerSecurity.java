@@ -33,9 +33,13 @@ import java.util.List;
 @EnableMethodSecurity
 public class ResourceServerSecurity {
 
-    private static final List<String> ALWAYS_PUBLIC = List.of(
+    /** Open in every service, whatever it lists (the OpenAPI documents say so too). */
+    public static final List<String> ALWAYS_PUBLIC = List.of(
             "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error");
+
+    /** Only for {@link Role#ADMIN}, in every service. */
+    public static final String ADMIN_PATHS = "/api/v1/admin/**";
 
     @Bean
     @ConditionalOnMissingBean
@@ -53,7 +57,7 @@ public class ResourceServerSecurity {
                             auth.requestMatchers(parts[0]).permitAll();
                         }
                     }
-                    auth.requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name());
+                    auth.requestMatchers(ADMIN_PATHS).hasRole(Role.ADMIN.name());
                     auth.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(rs -> rs

@@ -2,6 +2,8 @@ package com.tickitecking.user.auth;
 
 import com.tickitecking.user.throttle.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
+@Tag(name = "Sessions", description = "Logging in and out: access and refresh tokens, and the keys that verify them")
 @RestController
 public class AuthController {
 
@@ -32,27 +35,34 @@ public class AuthController {
     public record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
     }
 
-    @Operation(summary = "Exchange username and password for an access token and a refresh token; "
-            + "after repeated failures 429 with Retry-After")
+    @Operation(summary = "Log in: username and password for an access token and a refresh token",
+            description = "The access token is short-lived (`expiresIn` seconds); the refresh token gets new ones. "
+                    + "After repeated failures from one address or for one account: 429 with Retry-After.")
+    @ApiResponse(responseCode = "200", description = "The tokens")
+    @ApiResponse(responseCode = "401", description = "Wrong username or password")
     @PostMapping("/api/v1/users/login")
     public TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return auth.login(request.username(), request.password(), ClientAddress.of(http));
     }
 
-    @Operation(summary = "Exchange a refresh token (once) for new tokens; a reused token revokes them all")
+    @Operation(summary = "Exchange a refresh token for new tokens",
+            description = "Each refresh token works once; presenting one a second time revokes all of the account's tokens.")
+    @ApiResponse(responseCode = "200", description = "The new tokens")
+    @ApiResponse(responseCode = "401", description = "The refresh token is not valid (unknown, used, revoked or expired)")
     @PostMapping("/api/v1/users/refresh")
     public TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
         return auth.refresh(request.refreshToken());
     }
 
-    @Operation(summary = "Revoke a refresh token")
+    @Operation(summary = "Log out: revoke a refresh token", description = "Revoking a token that is not valid succeeds too.")
     @PostMapping("/api/v1/users/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void logout(@Valid @RequestBody RefreshRequest request) {
         auth.logout(request.refreshToken());
     }
 
-    @Operation(summary = "The public keys that verify access tokens (JWKS)")
+    @Operation(summary = "The public keys that verify access tokens",
+            description = "A JSON Web Key Set (RFC 7517) of the RS256 keys; served by user-service itself, not through the gateway.")
     @GetMapping("/.well-known/jwks.json")
     public Map<String, Object> jwks() {
         return signingKey.publicJwks().toJSONObject();
