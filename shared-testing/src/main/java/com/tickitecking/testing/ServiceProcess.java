@@ -38,6 +38,13 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts {@code <repo>/<name>/target/<name>.jar} on a free port with the given Spring properties and waits
      * until it reports ready.
      */
+    /**
+     * How long a service may take to become ready: 300 s by default (five JVMs starting on two busy cores took up
+     * to 120 s), {@code -Dtickitecking.test.ready-timeout=600} on a machine busier than that.
+     */
+    private static final Duration READY_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("tickitecking.test.ready-timeout", 300));
+
     public static ServiceProcess start(String name, Map<String, Object> properties) {
         Path jar = repositoryRoot().resolve(name).resolve("target").resolve(name + ".jar");
         if (!Files.isRegularFile(jar)) {
@@ -52,7 +59,7 @@ public final class ServiceProcess implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             ServiceProcess service = new ServiceProcess(name, process, port, log);
-            service.awaitReady(Duration.ofSeconds(120));
+            service.awaitReady(READY_TIMEOUT);
             return service;
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name, e);
