@@ -1,19 +1,14 @@
 package com.tickitecking.media.concert;
 
+import com.tickitecking.media.ThroughTheApi;
 import com.tickitecking.events.ConcertCreated;
 import com.tickitecking.events.ConcertDeleted;
 import com.tickitecking.events.ConcertUpdated;
-import com.tickitecking.media.MediaApi;
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.events.DomainEvent;
 import com.tickitecking.events.EventQueue;
 import com.tickitecking.testing.ServiceQueue;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 
@@ -24,27 +19,10 @@ import static org.awaitility.Awaitility.await;
 
 /** Ownership and existence of concerts, as concert-service's events tell them, late or out of order. */
 @IntegrationTest
-class ConcertEventsIT {
+class ConcertEventsIT extends ThroughTheApi {
 
     static final long OWNER = 21;
     static final long NEW_OWNER = 22;
-
-    @LocalServerPort
-    int port;
-    @Value("${tickitecking.messaging.queue-prefix}")
-    String queuePrefix;
-    @Value("${tickitecking.s3.bucket}")
-    String bucket;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    MediaApi api;
-
-    @BeforeEach
-    void setUp() {
-        api = new MediaApi(port, queuePrefix, bucket);
-    }
 
     @Test
     void deletingAConcertDeletesItsImagesFromTheBucket() {

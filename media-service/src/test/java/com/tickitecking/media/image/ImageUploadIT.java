@@ -1,5 +1,6 @@
 package com.tickitecking.media.image;
 
+import com.tickitecking.media.ThroughTheApi;
 import com.tickitecking.media.MediaApi;
 import com.tickitecking.media.Multipart;
 import com.tickitecking.media.TestImages;
@@ -12,11 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.tickitecking.events.ImageUploaded;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -31,28 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
-class ImageUploadIT {
+class ImageUploadIT extends ThroughTheApi {
 
     static final long OWNER = 7;
     static final long STRANGER = 8;
     static final int FIVE_MB = 5 * 1024 * 1024;
 
-    @LocalServerPort
-    int port;
-    @Value("${tickitecking.messaging.queue-prefix}")
-    String queuePrefix;
-    @Value("${tickitecking.s3.bucket}")
-    String bucket;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    MediaApi api;
     long concertId;
 
     @BeforeEach
     void setUp() {
-        api = new MediaApi(port, queuePrefix, bucket);
         concertId = api.concertOwnedBy(OWNER);
     }
 

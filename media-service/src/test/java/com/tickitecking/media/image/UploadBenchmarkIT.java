@@ -1,13 +1,11 @@
 package com.tickitecking.media.image;
 
-import com.tickitecking.media.MediaApi;
+import com.tickitecking.media.ThroughTheApi;
 import com.tickitecking.media.TestImages;
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.events.ConcertDeleted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,22 +27,14 @@ import static org.awaitility.Awaitility.await;
  */
 @IntegrationTest
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
-class UploadBenchmarkIT {
+class UploadBenchmarkIT extends ThroughTheApi {
 
     static final int THREADS = 4;
     static final int UPLOADS = 200;
     static final int REDIRECTS = 2000;
 
-    @LocalServerPort
-    int port;
-    @Value("${tickitecking.messaging.queue-prefix}")
-    String queuePrefix;
-    @Value("${tickitecking.s3.bucket}")
-    String bucket;
-
     @Test
     void measuresUploadsAndRedirects() throws Exception {
-        var api = new MediaApi(port, queuePrefix, bucket);
         long concertId = api.concertOwnedBy(1);
         byte[] oneMegabyte = TestImages.pngOfSize(1024 * 1024);
         String token = token(1);

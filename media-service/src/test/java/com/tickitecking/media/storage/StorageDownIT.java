@@ -1,12 +1,8 @@
 package com.tickitecking.media.storage;
 
-import com.tickitecking.media.MediaApi;
+import com.tickitecking.media.ThroughTheApi;
 import com.tickitecking.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import static com.tickitecking.media.MediaApi.imagesOf;
@@ -17,20 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = {
         "tickitecking.s3.endpoint=http://127.0.0.1:1", // nothing listens on port 1
         "tickitecking.s3.create-bucket=true"})
-class StorageDownIT {
-
-    @LocalServerPort
-    int port;
-    @Value("${tickitecking.messaging.queue-prefix}")
-    String queuePrefix;
-    @Value("${tickitecking.s3.bucket}")
-    String bucket;
-    @Autowired
-    JdbcTemplate jdbc;
+class StorageDownIT extends ThroughTheApi {
 
     @Test
     void answersServiceUnavailableAndRecordsNothing() {
-        var api = new MediaApi(port, queuePrefix, bucket);
         long concertId = api.concertOwnedBy(7);
 
         var response = api.uploadPng(7, concertId);
@@ -45,6 +31,6 @@ class StorageDownIT {
 
     @Test
     void startsEvenThoughTheBucketCouldNotBeChecked() {
-        assertThat(new MediaApi(port, queuePrefix, bucket).http().get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(api.http().get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 }

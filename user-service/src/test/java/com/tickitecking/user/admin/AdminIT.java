@@ -4,10 +4,9 @@ import com.tickitecking.platform.security.Role;
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.testing.TestHttp;
 import com.tickitecking.testing.TestTokens;
+import com.tickitecking.user.ThroughTheApi;
 import com.tickitecking.user.UserApi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import java.util.Map;
@@ -16,18 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
 @TestPropertySource(properties = {"tickitecking.admin.username=root_admin", "tickitecking.admin.password=Adm1n!pass"})
-class AdminIT {
-
-    @LocalServerPort
-    int port;
-    TestHttp http;
-    UserApi api;
-
-    @BeforeEach
-    void setUp() {
-        http = TestHttp.at(port);
-        api = new UserApi(http);
-    }
+class AdminIT extends ThroughTheApi {
 
     private TestHttp admin() {
         var login = api.login("root_admin", "Adm1n!pass");

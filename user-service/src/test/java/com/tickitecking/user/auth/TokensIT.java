@@ -6,30 +6,17 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import com.tickitecking.platform.security.Role;
 import com.tickitecking.testing.IntegrationTest;
-import com.tickitecking.testing.TestHttp;
 import com.tickitecking.testing.TestTokens;
+import com.tickitecking.user.ThroughTheApi;
 import com.tickitecking.user.UserApi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
-class TokensIT {
-
-    @LocalServerPort
-    int port;
-    TestHttp http;
-    UserApi api;
-
-    @BeforeEach
-    void setUp() {
-        http = TestHttp.at(port);
-        api = new UserApi(http);
-    }
+class TokensIT extends ThroughTheApi {
 
     @Test
     void issuesAnRs256AccessTokenVerifiableWithThePublishedJwks() throws Exception {

@@ -2,28 +2,16 @@ package com.tickitecking.user.user;
 
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.testing.TestHttp;
+import com.tickitecking.user.ThroughTheApi;
 import com.tickitecking.user.UserApi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
-class MeIT {
-
-    @LocalServerPort
-    int port;
-    TestHttp http;
-    UserApi api;
-
-    @BeforeEach
-    void setUp() {
-        http = TestHttp.at(port);
-        api = new UserApi(http);
-    }
+class MeIT extends ThroughTheApi {
 
     private TestHttp loggedIn(String username) {
         return http.as(api.signupAndLogin(username).json().get("accessToken").asString());

@@ -4,30 +4,18 @@ import com.tickitecking.platform.security.Role;
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.testing.TestTokens;
 import com.tickitecking.testing.TestHttp;
+import com.tickitecking.user.ThroughTheApi;
 import com.tickitecking.user.UserApi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
-class SignupIT {
-
-    @LocalServerPort
-    int port;
-    TestHttp http;
-    UserApi api;
-
-    @BeforeEach
-    void setUp() {
-        http = TestHttp.at(port);
-        api = new UserApi(http);
-    }
+class SignupIT extends ThroughTheApi {
 
     @Test
     void createsAUserAccountWithoutRevealingThePassword() {
