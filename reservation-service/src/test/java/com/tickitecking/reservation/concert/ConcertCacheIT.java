@@ -1,13 +1,11 @@
 package com.tickitecking.reservation.concert;
 
+import com.tickitecking.reservation.ThroughTheApi;
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Instant;
@@ -19,16 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestPropertySource(properties = {"tickitecking.reservation.concert-cache.max-size=50",
         "tickitecking.reservation.concert-cache.ttl=10m"})
-class ConcertCacheIT {
+class ConcertCacheIT extends ThroughTheApi {
 
     private static final int MAX_SIZE = 50;
 
-    @LocalServerPort
-    int port;
-    @Value("${tickitecking.messaging.queue-prefix}")
-    String queuePrefix;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     ConcertRepository concerts;
 

@@ -1,5 +1,6 @@
 package com.tickitecking.reservation.concert;
 
+import com.tickitecking.reservation.ThroughTheApi;
 import com.tickitecking.events.ConcertDeleted;
 import com.tickitecking.events.ConcertUpdated;
 import com.tickitecking.reservation.ReservationApi;
@@ -7,12 +8,8 @@ import com.tickitecking.reservation.TestEvents;
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.testing.TestServers;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -27,23 +24,10 @@ import static org.awaitility.Awaitility.await;
 /** The concert projection follows concert-service's events: once each, in revision order, whatever arrives. */
 @IntegrationTest
 @TestPropertySource(properties = "tickitecking.reservation.concert-cache.ttl=0s")
-class ConcertEventsIT {
+class ConcertEventsIT extends ThroughTheApi {
 
-    @LocalServerPort
-    int port;
-    @Value("${tickitecking.messaging.queue-prefix}")
-    String queuePrefix;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     MeterRegistry meters;
-
-    TestEvents events;
-
-    @BeforeEach
-    void setUp() {
-        events = TestEvents.on(queuePrefix, jdbc);
-    }
 
     @Test
     void appliesANewerUpdateAndIgnoresAnOlderOneArrivingLate() {

@@ -1,5 +1,6 @@
 package com.tickitecking.reservation.config;
 
+import com.tickitecking.reservation.ThroughTheApi;
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.testing.TcpProxy;
 import com.tickitecking.testing.TestHttp;
@@ -8,10 +9,6 @@ import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.TestEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -30,16 +27,9 @@ import static org.awaitility.Awaitility.await;
  */
 @IntegrationTest
 @TestPropertySource(properties = "tickitecking.startup.enabled=false")
-class SlowRedisAtStartIT {
+class SlowRedisAtStartIT extends ThroughTheApi {
 
     private static final TcpProxy PROXY = stalledProxy();
-
-    @LocalServerPort
-    int port;
-    @Value("${tickitecking.messaging.queue-prefix}")
-    String queuePrefix;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void redisThroughProxy(DynamicPropertyRegistry registry) {

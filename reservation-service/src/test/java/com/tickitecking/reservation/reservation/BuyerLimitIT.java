@@ -1,19 +1,17 @@
 package com.tickitecking.reservation.reservation;
 
+import com.tickitecking.reservation.ThroughTheApi;
 import com.tickitecking.events.ConcertUpdated;
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.testing.TestHttp;
 import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.TestEvents;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -41,28 +39,15 @@ import static org.awaitility.Awaitility.await;
  */
 @IntegrationTest
 @TestPropertySource(properties = "tickitecking.reservation.concert-cache.ttl=0s")
-class BuyerLimitIT {
+class BuyerLimitIT extends ThroughTheApi {
 
     private static final AtomicLong USERS = new AtomicLong(500);
     private static final int PARALLEL_HOLDS = 50;
 
-    @LocalServerPort
-    int port;
-    @Value("${tickitecking.messaging.queue-prefix}")
-    String queuePrefix;
     @Value("${tickitecking.redis.key-prefix}")
     String redisPrefix;
     @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
     RedissonClient redisson;
-
-    TestEvents events;
-
-    @BeforeEach
-    void setUp() {
-        events = TestEvents.on(queuePrefix, jdbc);
-    }
 
     @Test
     void fiftyParallelHoldsByOneBuyerNeverTakeMoreThanTheLimitAndTheRefusedSeatsStayFree() throws Exception {

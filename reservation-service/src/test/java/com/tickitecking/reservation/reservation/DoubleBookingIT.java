@@ -1,22 +1,20 @@
 package com.tickitecking.reservation.reservation;
 
+import com.tickitecking.reservation.ThroughTheApi;
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.ReservationServiceApplication;
 import com.tickitecking.reservation.Storm;
 import com.tickitecking.reservation.TestEvents;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,29 +35,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * holds over real HTTP, with Redis wiped mid-storm, and with two instances of the service side by side.
  */
 @IntegrationTest
-class DoubleBookingIT {
+class DoubleBookingIT extends ThroughTheApi {
 
     private static final int CLIENT_THREADS = 48;
 
-    @LocalServerPort
-    int port;
-    @Value("${tickitecking.messaging.queue-prefix}")
-    String queuePrefix;
     @Value("${tickitecking.redis.key-prefix}")
     String redisPrefix;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     RedissonClient redisson;
     @Autowired
     ConfigurableEnvironment environment;
-
-    TestEvents events;
-
-    @BeforeEach
-    void setUp() {
-        events = TestEvents.on(queuePrefix, jdbc);
-    }
 
     @Test
     void aThousandUsersRushingOneSeatGetExactlyOneHold() {

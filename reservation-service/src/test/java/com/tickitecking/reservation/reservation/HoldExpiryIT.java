@@ -1,5 +1,6 @@
 package com.tickitecking.reservation.reservation;
 
+import com.tickitecking.reservation.ThroughTheApi;
 import com.tickitecking.events.EventQueue;
 import com.tickitecking.events.ReservationExpired;
 import com.tickitecking.reservation.ReservationApi;
@@ -9,9 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -30,29 +28,21 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = {
         "tickitecking.reservation.hold-time=1s",
         "tickitecking.reservation.sweep-interval=500ms"})
-class HoldExpiryIT {
+class HoldExpiryIT extends ThroughTheApi {
 
     private static final AtomicLong USERS = new AtomicLong(500);
 
-    @LocalServerPort
-    int port;
-    @Value("${tickitecking.messaging.queue-prefix}")
-    String queuePrefix;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     HoldExpirySweeper sweeper;
     @Autowired
     MeterRegistry meters;
 
-    TestEvents events;
     long concertId;
     ReservationApi alice;
     ReservationApi bob;
 
     @BeforeEach
     void concertOnSale() {
-        events = TestEvents.on(queuePrefix, jdbc);
         concertId = events.concertOnSale(TestEvents.hall(5, 10, Instant.now().plus(30, ChronoUnit.DAYS)));
         alice = ReservationApi.as(port, USERS.incrementAndGet());
         bob = ReservationApi.as(port, USERS.incrementAndGet());

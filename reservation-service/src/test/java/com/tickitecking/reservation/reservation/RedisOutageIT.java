@@ -1,5 +1,6 @@
 package com.tickitecking.reservation.reservation;
 
+import com.tickitecking.reservation.ThroughTheApi;
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.testing.TcpProxy;
 import com.tickitecking.testing.TestHttp;
@@ -8,10 +9,6 @@ import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.TestEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,16 +21,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Without Redis there are no guards, so no holds: a fast 503, never an unguarded write. */
 @IntegrationTest
-class RedisOutageIT {
+class RedisOutageIT extends ThroughTheApi {
 
     private static final TcpProxy PROXY = new TcpProxy(TestServers.redis().host(), TestServers.redis().port());
-
-    @LocalServerPort
-    int port;
-    @Value("${tickitecking.messaging.queue-prefix}")
-    String queuePrefix;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void redisThroughProxy(DynamicPropertyRegistry registry) {

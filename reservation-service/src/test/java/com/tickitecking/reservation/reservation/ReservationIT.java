@@ -1,5 +1,6 @@
 package com.tickitecking.reservation.reservation;
 
+import com.tickitecking.reservation.ThroughTheApi;
 import com.tickitecking.events.DomainEvent;
 import com.tickitecking.events.EventQueue;
 import com.tickitecking.events.ReservationCancelled;
@@ -15,10 +16,6 @@ import com.tickitecking.testing.TestHttp;
 import com.tickitecking.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -40,25 +37,16 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
-class ReservationIT {
+class ReservationIT extends ThroughTheApi {
 
     private static final AtomicLong USERS = new AtomicLong(100);
 
-    @LocalServerPort
-    int port;
-    @Value("${tickitecking.messaging.queue-prefix}")
-    String queuePrefix;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    TestEvents events;
     long concertId;
     ReservationApi alice;
     ReservationApi bob;
 
     @BeforeEach
     void concertOnSale() {
-        events = TestEvents.on(queuePrefix, jdbc);
         concertId = events.concertOnSale(TestEvents.hall(3, 10, Instant.now().plus(30, ChronoUnit.DAYS)));
         alice = ReservationApi.as(port, USERS.incrementAndGet());
         bob = ReservationApi.as(port, USERS.incrementAndGet());

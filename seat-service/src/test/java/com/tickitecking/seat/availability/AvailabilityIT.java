@@ -1,5 +1,6 @@
 package com.tickitecking.seat.availability;
 
+import com.tickitecking.seat.ThroughTheApi;
 import com.tickitecking.events.ConcertCreated;
 import com.tickitecking.events.ConcertDeleted;
 import com.tickitecking.events.EventJson;
@@ -9,15 +10,10 @@ import com.tickitecking.events.ReservationCreated;
 import com.tickitecking.events.ReservationExpired;
 import com.tickitecking.platform.redis.RedisKeys;
 import com.tickitecking.testing.IntegrationTest;
-import com.tickitecking.testing.TestHttp;
 import com.tickitecking.seat.SeatEvents;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.Base64;
@@ -29,26 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
-class AvailabilityIT {
+class AvailabilityIT extends ThroughTheApi {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     StringRedisTemplate redis;
     @Autowired
     AvailabilityRepository bitmap;
-    @Value("${tickitecking.messaging.queue-prefix}")
-    String queuePrefix;
-    SeatEvents events;
-    TestHttp http;
-
-    @BeforeEach
-    void setUp() {
-        events = new SeatEvents(queuePrefix, jdbc);
-        http = TestHttp.at(port);
-    }
 
     @Test
     void aNewConcertHasEverySeatAvailableAndIsShortLivedInCaches() {

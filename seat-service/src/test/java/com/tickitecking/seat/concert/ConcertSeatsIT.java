@@ -1,5 +1,6 @@
 package com.tickitecking.seat.concert;
 
+import com.tickitecking.seat.ThroughTheApi;
 import com.tickitecking.events.ConcertCreated;
 import com.tickitecking.events.ConcertDeleted;
 import com.tickitecking.events.ConcertDetails;
@@ -9,11 +10,8 @@ import com.tickitecking.events.SeatGrade;
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.seat.SeatEvents;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -23,20 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
-class ConcertSeatsIT {
+class ConcertSeatsIT extends ThroughTheApi {
 
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     MeterRegistry meters;
-    @Value("${tickitecking.messaging.queue-prefix}")
-    String queuePrefix;
-    SeatEvents events;
-
-    @BeforeEach
-    void setUp() {
-        events = new SeatEvents(queuePrefix, jdbc);
-    }
 
     @Test
     void createsEverySeatOfATwoSectionLayoutWithItsLabelGradeAndPrice() {

@@ -1,5 +1,6 @@
 package com.tickitecking.seat.seat;
 
+import com.tickitecking.seat.ThroughTheApi;
 import com.tickitecking.events.ConcertCreated;
 import com.tickitecking.events.DomainEvent;
 import com.tickitecking.events.EventQueue;
@@ -13,10 +14,6 @@ import com.tickitecking.testing.TestTokens;
 import com.tickitecking.seat.SeatEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.Base64;
@@ -27,22 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
-class SeatBlockingIT {
+class SeatBlockingIT extends ThroughTheApi {
 
     static final long OWNER = 9;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Value("${tickitecking.messaging.queue-prefix}")
-    String queuePrefix;
-    SeatEvents events;
     TestHttp owner;
 
     @BeforeEach
     void setUp() {
-        events = new SeatEvents(queuePrefix, jdbc);
         owner = TestHttp.at(port).as(TestTokens.accessToken(OWNER, Role.COMPANY_USER));
     }
 

@@ -1,17 +1,12 @@
 package com.tickitecking.seat.seat;
 
+import com.tickitecking.seat.ThroughTheApi;
 import com.tickitecking.events.ConcertCreated;
 import com.tickitecking.events.ConcertUpdated;
 import com.tickitecking.events.SeatGrade;
 import com.tickitecking.testing.IntegrationTest;
-import com.tickitecking.testing.TestHttp;
 import com.tickitecking.seat.SeatEvents;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -19,22 +14,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
-class SeatMapIT {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Value("${tickitecking.messaging.queue-prefix}")
-    String queuePrefix;
-    SeatEvents events;
-    TestHttp http;
-
-    @BeforeEach
-    void setUp() {
-        events = new SeatEvents(queuePrefix, jdbc);
-        http = TestHttp.at(port);
-    }
+class SeatMapIT extends ThroughTheApi {
 
     @Test
     void showsSectionsRowsSeatCountsAndGradeRunsWithoutAToken() {
