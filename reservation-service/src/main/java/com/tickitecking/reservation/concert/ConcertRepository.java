@@ -64,13 +64,15 @@ public class ConcertRepository {
 
     private Optional<Concert> load(long concertId) {
         return jdbc.query("""
-                SELECT id, owner_id, name, start_time, layout, grades, max_tickets_per_buyer, revision FROM concert
+                SELECT id, owner_id, name, start_time, layout, grades, max_tickets_per_buyer, revision, sale_starts_at,
+                       sale_ends_at, waiting_room FROM concert
                 WHERE id = ? AND deleted = FALSE""",
                 (rs, i) -> new Concert(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("name"),
                         rs.getTimestamp("start_time").toInstant(),
                         JSON.readValue(rs.getString("layout"), SeatingLayout.class),
                         JSON.readValue(rs.getString("grades"), GRADES), rs.getInt("max_tickets_per_buyer"),
-                        rs.getLong("revision")),
+                        rs.getLong("revision"), instantOrNull(rs.getTimestamp("sale_starts_at")),
+                        instantOrNull(rs.getTimestamp("sale_ends_at")), rs.getBoolean("waiting_room")),
                 concertId).stream().findFirst();
     }
 
@@ -82,19 +84,24 @@ public class ConcertRepository {
         if (current == null) {
             jdbc.update("""
                     INSERT INTO concert (id, owner_id, name, start_time, auditorium_name, layout, grades,
-                                         max_tickets_per_buyer, revision, deleted, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)""",
+                                         max_tickets_per_buyer, sale_starts_at, sale_ends_at, waiting_room, revision,
+                                         deleted, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)""",
                     concertId, details.ownerId(), details.name(), Timestamp.from(details.startTime()),
                     details.auditoriumName(), JSON.writeValueAsString(details.layout()),
-                    JSON.writeValueAsString(details.grades()), details.maxTicketsPerBuyer(), revision, now);
+                    JSON.writeValueAsString(details.grades()), details.maxTicketsPerBuyer(),
+                    timestampOrNull(details.saleStartsAt()), timestampOrNull(details.saleEndsAt()),
+                    details.waitingRoom(), revision, now);
         } else if (revision > current) {
             jdbc.update("""
                     UPDATE concert SET owner_id = ?, name = ?, start_time = ?, auditorium_name = ?, layout = ?, grades = ?,
-                                       max_tickets_per_buyer = ?, revision = ?, updated_at = ?
+                                       max_tickets_per_buyer = ?, sale_starts_at = ?, sale_ends_at = ?,
+                                       waiting_room = ?, revision = ?, updated_at = ?
                     WHERE id = ? AND deleted = FALSE""",
                     details.ownerId(), details.name(), Timestamp.from(details.startTime()), details.auditoriumName(),
                     JSON.writeValueAsString(details.layout()), JSON.writeValueAsString(details.grades()),
-                    details.maxTicketsPerBuyer(), revision, now, concertId);
+                    details.maxTicketsPerBuyer(), timestampOrNull(details.saleStartsAt()),
+                    timestampOrNull(details.saleEndsAt()), details.waitingRoom(), revision, now, concertId);
         }
     }
 
@@ -129,6 +136,14 @@ public class ConcertRepository {
                 SELECT seat_label FROM blocked_seat WHERE concert_id = :concert AND seat_label IN (:seats) AND blocked = TRUE
                 ORDER BY seat_label""",
                 new MapSqlParameterSource("concert", concertId).addValue("seats", seats), String.class);
+    }
+
+    private static Instant instantOrNull(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestampOrNull(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private Long currentRevision(long concertId) {
