@@ -49,6 +49,7 @@ public class QueueController {
                     + "Poll it: a place not polled for the lapse time (60 s by default) expires.")
     @ApiResponse(responseCode = "200", description = "The place")
     @ApiResponse(responseCode = "404", description = "The account has no place in this waiting room")
+    @ApiResponse(responseCode = "409", description = "The concert has no waiting room")
     @GetMapping("/api/v1/concerts/{concertId}/queue/me")
     public QueuePlace me(AuthenticatedUser caller, @PathVariable long concertId) {
         return room.me(caller, concertId);
@@ -56,6 +57,7 @@ public class QueueController {
 
     @Operation(summary = "Leave the waiting room", description = "An admitted shopper frees the slot for the next in line.")
     @ApiResponse(responseCode = "204", description = "Left (or had no place)")
+    @ApiResponse(responseCode = "409", description = "The concert has no waiting room")
     @DeleteMapping("/api/v1/concerts/{concertId}/queue/me")
     public ResponseEntity<Void> leave(AuthenticatedUser caller, @PathVariable long concertId) {
         room.leave(caller, concertId);
