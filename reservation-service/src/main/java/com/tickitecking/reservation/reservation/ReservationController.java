@@ -40,10 +40,12 @@ public class ReservationController {
             description = "Idempotent per Idempotency-Key: the same key and body answer the same reservation again "
                     + "(201, `Idempotent-Replayed: true`), a different body 422, a request still in flight 409. 404 "
                     + "unknown concert, 409 concert already started / seats blocked / seats taken (named in `seats`) / "
-                    + "the concert's tickets per buyer reached (`reason: limit`, with `limit`, `held`, `requested`), "
-                    + "400 invalid seats, 503 when the seat guard (Redis) is unreachable.")
+                    + "the concert's tickets per buyer reached (`reason: limit`, with `limit`, `held`, `requested`) / "
+                    + "not on sale yet (`reason: not-on-sale-yet`, with `saleStartsAt`; `Retry-After` when it opens "
+                    + "within a minute) / sale ended (`reason: sale-ended`, with `saleEndsAt`), 400 invalid seats, 503 when the seat guard (Redis) is unreachable.")
     @ApiResponse(responseCode = "201", description = "The reservation, HELD until `expiresAt`")
-    @ApiResponse(responseCode = "409", description = "The concert started, a seat is blocked or taken (`seats`), "
+    @ApiResponse(responseCode = "409", description = "The concert started, its sale has not opened "
+            + "(`reason: not-on-sale-yet`) or has ended (`reason: sale-ended`), a seat is blocked or taken (`seats`), "
             + "the buyer's limit is reached (`reason: limit`), or the same Idempotency-Key is still in flight")
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
     @PostMapping("/concerts/{concertId}/reservations")

@@ -73,6 +73,7 @@ public class ReservationService {
      * Holds all the seats or none, until now + hold time.
      *
      * @throws DomainException invalid seats or Idempotency-Key, unknown concert, {@link ConcertAlreadyStarted},
+     *                         {@link NotOnSaleYet}, {@link SaleEnded},
      *                         {@link SeatsNotOnSale}, {@link SeatsTaken}, seats busy, {@link BuyerLimitReached}, the
      *                         same key in flight or used for another request, {@link ReservationsUnavailable}
      */
@@ -265,6 +266,7 @@ public class ReservationService {
             case "taken", "busy" -> "rejected_taken";
             case "blocked" -> "rejected_blocked";
             case "limit" -> "rejected_limit";
+            case "not-on-sale-yet", "sale-ended" -> "rejected_not_on_sale";
             default -> "rejected_invalid";
         };
     }
