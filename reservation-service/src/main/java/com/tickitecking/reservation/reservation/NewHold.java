@@ -60,15 +60,7 @@ public record NewHold(long buyerId, Concert concert, List<Reservation.ReservedSe
      * @throws DomainException       invalid {@code seats}: not in the concert's layout, or in no grade (not on sale)
      */
     public static NewHold of(long buyerId, Concert concert, List<String> seats, Instant now, Duration holdTime) {
-        if (concert.hasStartedBy(now)) {
-            throw new ConcertAlreadyStarted();
-        }
-        if (!concert.saleOpenBy(now)) {
-            throw new NotOnSaleYet(concert.saleStartsAt(), now);
-        }
-        if (concert.saleEndedBy(now)) {
-            throw new SaleEnded(concert.saleEndsAt());
-        }
+        assertOnSale(concert, now);
         List<String> unknown = new ArrayList<>();
         List<String> unpriced = new ArrayList<>();
         List<Reservation.ReservedSeat> priced = new ArrayList<>();
@@ -93,6 +85,25 @@ public record NewHold(long buyerId, Concert concert, List<Reservation.ReservedSe
             throw DomainException.invalid("seats", "seats without a grade are not on sale: " + String.join(", ", unpriced));
         }
         return new NewHold(buyerId, concert, priced, now, now.plus(holdTime));
+    }
+
+    /**
+     * The concert may be held at {@code now}: it has not started, and its sale is open.
+     *
+     * @throws ConcertAlreadyStarted when the concert has begun by {@code now}
+     * @throws NotOnSaleYet          when its sale opens after {@code now}
+     * @throws SaleEnded             when its sale has ended by {@code now}
+     */
+    public static void assertOnSale(Concert concert, Instant now) {
+        if (concert.hasStartedBy(now)) {
+            throw new ConcertAlreadyStarted();
+        }
+        if (!concert.saleOpenBy(now)) {
+            throw new NotOnSaleYet(concert.saleStartsAt(), now);
+        }
+        if (concert.saleEndedBy(now)) {
+            throw new SaleEnded(concert.saleEndsAt());
+        }
     }
 
     /** The seats' prices added up. */

@@ -37,7 +37,9 @@ public class ReservationController {
     }
 
     @Operation(summary = "Hold 1 to 8 seats (all or none) until expiresAt",
-            description = "Idempotent per Idempotency-Key: the same key and body answer the same reservation again "
+            description = "Name the `seats`, or ask for the `best` adjacent free ones of a grade (`{\"best\": "
+                    + "{\"count\": 4, \"grade\": \"VIP\"}}`: nearest the stage, then the middle of the row; 409 "
+                    + "`reason: no-adjacent-seats` when no such block is free). Idempotent per Idempotency-Key: the same key and body answer the same reservation again "
                     + "(201, `Idempotent-Replayed: true`), a different body 422, a request still in flight 409. 404 "
                     + "unknown concert, 409 concert already started / seats blocked / seats taken (named in `seats`) / "
                     + "the concert's tickets per buyer reached (`reason: limit`, with `limit`, `held`, `requested`) / "
@@ -53,11 +55,20 @@ public class ReservationController {
                                                     @Parameter(required = true, description = "a client-chosen unique key per attempt, up to 100 characters")
                                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                                     @RequestBody HoldRequest request) {
-        ReservationService.Hold hold = reservations.hold(caller, concertId, idempotencyKey, request.seats());
+        ReservationService.Hold hold = request.best() == null
+                ? reservations.hold(caller, concertId, idempotencyKey, request.seats())
+                : reservations.holdBest(caller, concertId, idempotencyKey, bestOf(request));
         var body = ReservationResponse.of(hold.reservation(), clock.instant());
         return ResponseEntity.created(URI.create("/api/v1/reservations/" + body.id()))
                 .header("Idempotent-Replayed", String.valueOf(hold.replayed()))
                 .body(body);
+    }
+
+    private static BestSeats bestOf(HoldRequest request) {
+        if (request.seats() != null) {
+            throw DomainException.invalid("best", "name the seats or ask for the best ones, not both");
+        }
+        return new BestSeats(request.best().count(), request.best().grade());
     }
 
     @Operation(summary = "Confirm a held reservation",
