@@ -138,6 +138,12 @@ public class ConcertRepository {
                 new MapSqlParameterSource("concert", concertId).addValue("seats", seats), String.class);
     }
 
+    /** All the concert's seats its owner took off sale. */
+    public List<String> blockedSeats(long concertId) {
+        return jdbc.queryForList("SELECT seat_label FROM blocked_seat WHERE concert_id = ? AND blocked = TRUE",
+                String.class, concertId);
+    }
+
     private static Instant instantOrNull(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }

@@ -40,15 +40,20 @@ public class ReservationController {
     }
 
     @Operation(summary = "Hold 1 to 8 seats (all or none) until expiresAt",
-            description = "Idempotent per Idempotency-Key: the same key and body answer the same reservation again "
+            description = "Name the `seats`, or ask for the `best` adjacent free ones of a grade (`{\"best\": "
+                    + "{\"count\": 4, \"grade\": \"VIP\"}}`: nearest the stage, then the middle of the row; 409 "
+                    + "`reason: no-adjacent-seats` when no such block is free). Idempotent per Idempotency-Key: the same key and body answer the same reservation again "
                     + "(201, `Idempotent-Replayed: true`), a different body 422, a request still in flight 409. 404 "
                     + "unknown concert, 409 concert already started / seats blocked / seats taken (named in `seats`) / "
-                    + "the concert's tickets per buyer reached (`reason: limit`, with `limit`, `held`, `requested`), "
-                    + "400 invalid seats, 503 when the seat guard (Redis) is unreachable. A concert with a waiting room "
+                    + "the concert's tickets per buyer reached (`reason: limit`, with `limit`, `held`, `requested`) / "
+                    + "not on sale yet (`reason: not-on-sale-yet`, with `saleStartsAt`; `Retry-After` when it opens "
+                    + "within a minute) / sale ended (`reason: sale-ended`, with `saleEndsAt`), 400 invalid seats, "
+                    + "503 when the seat guard (Redis) is unreachable. A concert with a waiting room "
                     + "needs the caller's `Admission-Token` for it (from GET .../queue/me once admitted): 403 "
                     + "`reason: admission-required` without a good one, `admission-used-up` past its holds.")
     @ApiResponse(responseCode = "201", description = "The reservation, HELD until `expiresAt`")
-    @ApiResponse(responseCode = "409", description = "The concert started, a seat is blocked or taken (`seats`), "
+    @ApiResponse(responseCode = "409", description = "The concert started, its sale has not opened "
+            + "(`reason: not-on-sale-yet`) or has ended (`reason: sale-ended`), a seat is blocked or taken (`seats`), "
             + "the buyer's limit is reached (`reason: limit`), or the same Idempotency-Key is still in flight")
     @ApiResponse(responseCode = "403", description = "A waiting-room concert: no valid admission token for this "
             + "account and concert (`reason: admission-required`), or it made its holds (`reason: admission-used-up`)")
@@ -62,11 +67,20 @@ public class ReservationController {
                                                     @RequestBody HoldRequest request) {
         // checked here as well as at the gateway: a service never trusts the network
         waitingRoom.requireAdmission(caller, concertId, admissionToken);
-        ReservationService.Hold hold = reservations.hold(caller, concertId, idempotencyKey, request.seats());
+        ReservationService.Hold hold = request.best() == null
+                ? reservations.hold(caller, concertId, idempotencyKey, request.seats())
+                : reservations.holdBest(caller, concertId, idempotencyKey, bestOf(request));
         var body = ReservationResponse.of(hold.reservation(), clock.instant());
         return ResponseEntity.created(URI.create("/api/v1/reservations/" + body.id()))
                 .header("Idempotent-Replayed", String.valueOf(hold.replayed()))
                 .body(body);
+    }
+
+    private static BestSeats bestOf(HoldRequest request) {
+        if (request.seats() != null) {
+            throw DomainException.invalid("best", "name the seats or ask for the best ones, not both");
+        }
+        return new BestSeats(request.best().count(), request.best().grade());
     }
 
     @Operation(summary = "Confirm a held reservation",
