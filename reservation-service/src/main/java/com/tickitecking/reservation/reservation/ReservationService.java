@@ -146,6 +146,9 @@ public class ReservationService {
                 idempotency.complete(caller.id(), idempotencyKey, requestHash, held.id());
                 metrics.outcome("held");
                 return new Hold(held, false);
+            } catch (RepeatedRequest repeat) {
+                idempotency.complete(caller.id(), idempotencyKey, requestHash, repeat.reservationId());
+                return new Hold(get(caller, repeat.reservationId()), true);
             } catch (RuntimeException e) {
                 idempotency.abandon(caller.id(), idempotencyKey, requestHash);
                 throw e;
@@ -186,7 +189,9 @@ public class ReservationService {
                 reservationId = reservations.insertHold(concertId, userId, hold.total(), now, hold.expiresAt(), key,
                         requestHash, token);
             } catch (DuplicateKeyException e) {
-                throw IdempotencyKeys.stillInProgress();
+                // uk_reservation_idempotency: this key has a row already, which Redis did not know of. The same
+                // request is answered with that reservation (a replay), another one is refused.
+                throw new RepeatedRequest(idempotency.earlierRequest(userId, key, requestHash));
             }
             reservations.occupySeats(reservationId, concertId, hold.seats());
             outbox.append(hold.created(reservationId));
