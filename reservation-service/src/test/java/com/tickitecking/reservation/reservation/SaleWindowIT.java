@@ -66,7 +66,7 @@ class SaleWindowIT extends ThroughTheApi {
     void saysNothingAboutRetryingWhenTheOpeningIsAMinuteOrMoreAway() {
         Instant opens = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         long concertId = events.concertOnSale(TestEvents.withSaleWindow(
-                TestEvents.hall(2, 10, Instant.now().plus(Duration.ofDays(30))), opens, null, true));
+                TestEvents.hall(2, 10, Instant.now().plus(Duration.ofDays(30))), opens, null, false));
 
         TestHttp.Response early = ReservationApi.as(port, USERS.incrementAndGet()).hold(concertId, "FLOOR-A-1");
 
