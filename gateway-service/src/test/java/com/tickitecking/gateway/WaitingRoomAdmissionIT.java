@@ -40,7 +40,7 @@ class WaitingRoomAdmissionIT {
     static final EchoBackend RESERVATIONS = EchoBackend.start();
     static final TcpProxy REDIS = new TcpProxy(TestServers.redis().host(), TestServers.redis().port());
     static final long BUYER = 21;
-    static final Map<String, Object> HOLD = Map.of("seatIds", List.of(1));
+    static final Map<String, Object> HOLD = Map.of("seats", List.of("A-1"));
     /** Each test its own concerts: the gateway keeps a concert's flag for up to a second. */
     static final AtomicLong CONCERTS = new AtomicLong(1_000);
 
