@@ -133,10 +133,11 @@ class WaitingRoomAdmissionIT {
         long concert = waitingRoomConcert();
 
         for (String path : new String[]{"/api/v1/concerts/00" + concert + "/reservations",
-                "/api/v1/concerts/" + concert + "/reservations/", "/api/v1/concerts/" + concert + ";v=1/reservations"}) {
+                "/api/v1/concerts/" + concert + "/reservations/", "/api/v1/%63oncerts/" + concert + "/%72eservations"}) {
             var response = buyer.post(path, HOLD);
-            // refused by the admission check, or not taken as a hold at all (the ;v=1 spelling: 400 from the server)
-            assertThat(response.status()).as(path + ": " + response).isIn(400, 403, 404);
+            // refused by the admission check, or not routed as a hold at all
+            // (a ;matrix=param spelling never gets this far: Spring Security's firewall answers 400)
+            assertThat(response.status()).as(path + ": " + response).isIn(403, 404);
         }
         assertThat(RESERVATIONS.received()).noneMatch(request -> request.startsWith("POST ") && request.contains(String.valueOf(concert)));
     }

@@ -49,7 +49,7 @@ public class AdmissionFilter implements WebFilter {
 
     private static final Logger log = LoggerFactory.getLogger(AdmissionFilter.class);
     private static final String HOLDS_PREFIX = "/api/v1/concerts/";
-    /** The hold and anything under it, as the path is decoded for matching (the gateway's routes match the same way). */
+    /** The hold and anything under it, matched on the decoded path segments as the gateway's routes are. */
     private static final PathPattern HOLD = PathPatternParser.defaultInstance.parse("/api/v1/concerts/{concertId}/reservations/{*rest}");
 
     private final WaitingRoomFlags flags;
@@ -92,8 +92,9 @@ public class AdmissionFilter implements WebFilter {
      * so no spelling of an id finds a flag other than the concert's own; an id the service cannot read is no hold.
      */
     private static Long holdOf(ServerWebExchange exchange) {
-        if (exchange.getRequest().getMethod() != HttpMethod.POST
-                || !exchange.getRequest().getPath().value().startsWith(HOLDS_PREFIX)) {
+        // POST first, the cheap test; then the decoded path, never the raw one: the routes match the decoded path, so
+        // /api/v1/%63oncerts/7/reservations is a hold of concert 7 too
+        if (exchange.getRequest().getMethod() != HttpMethod.POST) {
             return null;
         }
         PathPattern.PathMatchInfo match = HOLD.matchAndExtract(exchange.getRequest().getPath().pathWithinApplication());
