@@ -16,34 +16,37 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
 
 /**
  * Admission tokens as reservation-service's waiting room issues them (RS256 with a {@code kid}, issuer
  * {@code tickitecking-waiting-room}, audience {@code concert:<id>}, subject the user id, a {@code jti}), and broken ones.
- * Signed with a key pair of their own, generated once per JVM and apart from the access tokens' {@link TestKeys}: in
- * production they are two keys, so a test that mixed them up would pass where the system fails.
+ * Signed with {@link TestKeys#admissionPrivateKey()}, apart from the access tokens' key: in production they are two
+ * keys, so a test that mixed them up would pass where the system fails.
  */
 public final class TestAdmissionTokens {
 
     public static final String ISSUER = "tickitecking-waiting-room";
     private static final Duration VALIDITY = Duration.ofMinutes(5);
-    private static final KeyPair SIGNING = generate();
     private static final KeyPair STRANGER = generate();
-    private static final String KEY_ID = keyId((RSAPublicKey) SIGNING.getPublic());
+    private static final String KEY_ID = keyId(TestKeys.admissionPublicKey());
 
     private TestAdmissionTokens() {
     }
 
     public static String admissionToken(long userId, long concertId) {
-        return sign(claims(userId, concertId, Instant.now().plus(VALIDITY)), SIGNING.getPrivate());
+        return admissionToken(userId, concertId, Instant.now().plus(VALIDITY));
+    }
+
+    /** Valid until {@code expiresAt} (in the past for an expired one). */
+    public static String admissionToken(long userId, long concertId, Instant expiresAt) {
+        return sign(claims(userId, concertId, expiresAt), TestKeys.admissionPrivateKey());
     }
 
     /** Expired a minute longer ago than any checker's clock skew. */
     public static String expiredToken(long userId, long concertId) {
-        return sign(claims(userId, concertId, Instant.now().minus(Duration.ofMinutes(2))), SIGNING.getPrivate());
+        return admissionToken(userId, concertId, Instant.now().minus(Duration.ofMinutes(2)));
     }
 
     /** Well-formed, naming the trusted key's id, but signed by a key nobody trusts. */
@@ -53,13 +56,12 @@ public final class TestAdmissionTokens {
 
     /** The signing key as PKCS#8 PEM, as {@code ADMISSION_PRIVATE_KEY} / {@code tickitecking.waiting-room.private-key} take it. */
     public static String privateKeyPem() {
-        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(SIGNING.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
+        return TestKeys.admissionPrivateKeyPem();
     }
 
     /** The public JWK set a stand-in for reservation-service serves at {@code /.well-known/admission-jwks.json}. */
     public static String jwks() {
-        return new JWKSet(new RSAKey.Builder((RSAPublicKey) SIGNING.getPublic()).keyID(KEY_ID).build()).toString();
+        return new JWKSet(new RSAKey.Builder(TestKeys.admissionPublicKey()).keyID(KEY_ID).build()).toString();
     }
 
     private static JWTClaimsSet claims(long userId, long concertId, Instant expiresAt) {
