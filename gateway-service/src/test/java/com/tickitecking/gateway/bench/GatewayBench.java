@@ -89,16 +89,26 @@ public final class GatewayBench {
 
     /** Warm-up of both, then {@code rounds} alternating slices of each; the slices of a target are added up. */
     private static Outcome measure(Read read, GatewayBenchOptions options) throws InterruptedException {
+        boolean toDirect = !options.only().equals("gateway");
+        boolean toGateway = !options.only().equals("direct");
         if (options.warmup() > 0) {
-            LoadGenerator.run(read.direct(), read.headers(), options.connections(), options.warmup());
-            LoadGenerator.run(read.gateway(), read.headers(), options.connections(), options.warmup());
+            if (toDirect) {
+                LoadGenerator.run(read.direct(), read.headers(), options.connections(), options.warmup());
+            }
+            if (toGateway) {
+                LoadGenerator.run(read.gateway(), read.headers(), options.connections(), options.warmup());
+            }
         }
         double slice = (double) options.seconds() / options.rounds();
         LoadGenerator.Result direct = LoadGenerator.Result.NONE;
         LoadGenerator.Result viaGateway = LoadGenerator.Result.NONE;
         for (int round = 0; round < options.rounds(); round++) {
-            direct = direct.plus(LoadGenerator.run(read.direct(), read.headers(), options.connections(), slice));
-            viaGateway = viaGateway.plus(LoadGenerator.run(read.gateway(), read.headers(), options.connections(), slice));
+            if (toDirect) {
+                direct = direct.plus(LoadGenerator.run(read.direct(), read.headers(), options.connections(), slice));
+            }
+            if (toGateway) {
+                viaGateway = viaGateway.plus(LoadGenerator.run(read.gateway(), read.headers(), options.connections(), slice));
+            }
         }
         Outcome outcome = new Outcome(read, direct, viaGateway);
         System.out.println(line(read.name() + ", direct", direct));
@@ -113,6 +123,10 @@ public final class GatewayBench {
         for (Outcome outcome : outcomes) {
             System.out.println(line(outcome.read().name() + ", direct", outcome.direct()));
             System.out.println(line(outcome.read().name() + ", gateway", outcome.gateway()));
+        }
+        if (!options.only().equals("both")) {
+            System.out.println("ratios: not measured (--only=" + options.only() + ")");
+            return;
         }
         boolean met = true;
         StringBuilder ratios = new StringBuilder("ratios gateway/direct:");

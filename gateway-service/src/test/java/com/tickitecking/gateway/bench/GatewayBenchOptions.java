@@ -18,9 +18,12 @@ import java.util.Set;
  * @param seatService    its seat-service
  * @param concertService its concert-service
  * @param adminEnv       the file {@code ./tickitecking up} writes the admin's credentials to
+ * @param only           {@code both}, or {@code gateway} / {@code direct} alone (to attribute CPU per process)
  */
 record GatewayBenchOptions(int seconds, int connections, int warmup, int rounds, int seats, String gateway,
-                           String seatService, String concertService, String adminEnv) {
+                           String seatService, String concertService, String adminEnv, String only) {
+
+    static final Set<String> TARGETS = Set.of("both", "gateway", "direct");
 
     static final String USAGE = """
             ./tickitecking bench gateway [--name=value ...]
@@ -33,10 +36,11 @@ record GatewayBenchOptions(int seconds, int connections, int warmup, int rounds,
               --seat-service=http://127.0.0.1:8083
               --concert-service=http://127.0.0.1:8082
               --admin-env=.local/admin.env   ADMIN_USERNAME/ADMIN_PASSWORD (the environment wins)
+              --only=both           or gateway / direct: load one target alone (CPU per request of each process)
               --help                this text""";
 
     private static final Set<String> NAMES = Set.of("seconds", "connections", "warmup", "rounds", "seats", "gateway",
-            "seat-service", "concert-service", "admin-env");
+            "seat-service", "concert-service", "admin-env", "only");
 
     /** Null when {@code --help} was asked for; throws IllegalArgumentException on an unknown or malformed option. */
     static GatewayBenchOptions parse(List<String> args) {
@@ -60,7 +64,14 @@ record GatewayBenchOptions(int seconds, int connections, int warmup, int rounds,
                 given.getOrDefault("gateway", "http://127.0.0.1:8080"),
                 given.getOrDefault("seat-service", "http://127.0.0.1:8083"),
                 given.getOrDefault("concert-service", "http://127.0.0.1:8082"),
-                given.getOrDefault("admin-env", ".local/admin.env"));
+                given.getOrDefault("admin-env", ".local/admin.env"), target(given.getOrDefault("only", "both")));
+    }
+
+    private static String target(String value) {
+        if (!TARGETS.contains(value)) {
+            throw new IllegalArgumentException("--only must be one of " + TARGETS + ", not " + value);
+        }
+        return value;
     }
 
     private static int count(Map<String, String> given, String name, int fallback, int min) {

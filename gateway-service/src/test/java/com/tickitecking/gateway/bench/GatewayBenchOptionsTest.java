@@ -15,14 +15,14 @@ class GatewayBenchOptionsTest {
                 "--gateway=http://10.0.0.1:8080"));
 
         assertThat(options).isEqualTo(new GatewayBenchOptions(5, 8, 5, 2, 10_000, "http://10.0.0.1:8080",
-                "http://127.0.0.1:8083", "http://127.0.0.1:8082", ".local/admin.env"));
+                "http://127.0.0.1:8083", "http://127.0.0.1:8082", ".local/admin.env", "both"));
     }
 
     @Test
     void noArgumentsOrAnEmptyOneGiveThePublishedRun() {
         assertThat(GatewayBenchOptions.parse(List.of(""))).isEqualTo(GatewayBenchOptions.parse(List.of()))
                 .isEqualTo(new GatewayBenchOptions(20, 32, 5, 2, 10_000, "http://127.0.0.1:8080",
-                        "http://127.0.0.1:8083", "http://127.0.0.1:8082", ".local/admin.env"));
+                        "http://127.0.0.1:8083", "http://127.0.0.1:8082", ".local/admin.env", "both"));
     }
 
     @Test
@@ -38,5 +38,7 @@ class GatewayBenchOptionsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> GatewayBenchOptions.parse(List.of("--connections=0")))
                 .withMessageContaining("--connections must be a whole number of at least 1");
         assertThatIllegalArgumentException().isThrownBy(() -> GatewayBenchOptions.parse(List.of("--seconds=long")));
+        assertThatIllegalArgumentException().isThrownBy(() -> GatewayBenchOptions.parse(List.of("--only=redis")))
+                .withMessageContaining("--only must be one of");
     }
 }
