@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * @param seconds        measured seconds per endpoint and target (split over {@code rounds} alternating slices)
  * @param connections    concurrent keep-alive connections, one worker each
- * @param warmup         seconds of warm-up per endpoint and target before measuring
+ * @param warmup         seconds of warm-up per read and target, every read warmed up before the first is measured
  * @param rounds         how many times direct and gateway alternate within the measured seconds
  * @param seats          seats of the concert the bench creates
  * @param gateway        the running system's gateway
@@ -29,7 +29,7 @@ record GatewayBenchOptions(int seconds, int connections, int warmup, int rounds,
             ./tickitecking bench gateway [--name=value ...]
               --seconds=20          measured seconds per endpoint, straight to the service and through the gateway each
               --connections=32      concurrent keep-alive connections (one worker each)
-              --warmup=5            warm-up seconds per endpoint and target
+              --warmup=10           warm-up seconds per read and target, all before the first measurement (JIT)
               --rounds=2            direct and gateway alternate this many times within --seconds
               --seats=10000         seats of the concert the bench creates
               --gateway=http://127.0.0.1:8080
@@ -60,7 +60,7 @@ record GatewayBenchOptions(int seconds, int connections, int warmup, int rounds,
             given.put(name, arg.substring(equals + 1));
         }
         return new GatewayBenchOptions(count(given, "seconds", 20, 1), count(given, "connections", 32, 1),
-                count(given, "warmup", 5, 0), count(given, "rounds", 2, 1), count(given, "seats", 10_000, 1),
+                count(given, "warmup", 10, 0), count(given, "rounds", 2, 1), count(given, "seats", 10_000, 1),
                 given.getOrDefault("gateway", "http://127.0.0.1:8080"),
                 given.getOrDefault("seat-service", "http://127.0.0.1:8083"),
                 given.getOrDefault("concert-service", "http://127.0.0.1:8082"),

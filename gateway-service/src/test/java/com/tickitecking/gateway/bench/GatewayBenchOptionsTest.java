@@ -14,14 +14,14 @@ class GatewayBenchOptionsTest {
         GatewayBenchOptions options = GatewayBenchOptions.parse(List.of("--seconds=5", "--connections=8",
                 "--gateway=http://10.0.0.1:8080"));
 
-        assertThat(options).isEqualTo(new GatewayBenchOptions(5, 8, 5, 2, 10_000, "http://10.0.0.1:8080",
+        assertThat(options).isEqualTo(new GatewayBenchOptions(5, 8, 10, 2, 10_000, "http://10.0.0.1:8080",
                 "http://127.0.0.1:8083", "http://127.0.0.1:8082", ".local/admin.env", "both"));
     }
 
     @Test
     void noArgumentsOrAnEmptyOneGiveThePublishedRun() {
         assertThat(GatewayBenchOptions.parse(List.of(""))).isEqualTo(GatewayBenchOptions.parse(List.of()))
-                .isEqualTo(new GatewayBenchOptions(20, 32, 5, 2, 10_000, "http://127.0.0.1:8080",
+                .isEqualTo(new GatewayBenchOptions(20, 32, 10, 2, 10_000, "http://127.0.0.1:8080",
                         "http://127.0.0.1:8083", "http://127.0.0.1:8082", ".local/admin.env", "both"));
     }
 
