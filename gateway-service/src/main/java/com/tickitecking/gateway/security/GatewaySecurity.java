@@ -21,8 +21,11 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -34,6 +37,8 @@ public class GatewaySecurity {
 
     private static final String[] ALWAYS_PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/fallback/**"};
+    /** Verified access tokens remembered until they expire: a few MB at most (see VerifiedTokens). */
+    private static final int VERIFIED_TOKENS = 10_000;
 
     @Bean
     SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, GatewayProperties properties) {
@@ -45,6 +50,13 @@ public class GatewaySecurity {
         ServerAccessDeniedHandler forbidden = (exchange, e) -> ProblemJson.write(exchange.getResponse(),
                 HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.", exchange.getRequest().getPath().value());
         return http
+                // Stateless: every request carries its token. The default repository keeps the security context in
+                // a WebSession, and creating one on every request hopped two threads (boundedElastic, then
+                // parallel) and drew a random session id: the largest single cost of a request through the
+                // gateway (docs/performance.md, "Where the gateway's time goes").
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                // no login page to send anyone back to after signing in: no request to remember in a session either
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -74,7 +86,7 @@ public class GatewaySecurity {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer())));
-        return decoder;
+        return new VerifiedTokens(decoder, VERIFIED_TOKENS, Clock.systemUTC());
     }
 
     private static Converter<Jwt, Mono<AbstractAuthenticationToken>> roleClaimConverter() {
