@@ -142,18 +142,21 @@ public class RateLimiter {
                 if (refused && now - refusedUntil < 0) {
                     return Mono.just(Math.max(1, TimeUnit.NANOSECONDS.toMillis(refusedUntil - now)));
                 }
-                if (pending == null) {
-                    CompletableFuture<Long> call = new CompletableFuture<>();
-                    pending = call; // before the call starts: it may land on this very thread
+                CompletableFuture<Long> call = pending;
+                if (call == null) {
+                    CompletableFuture<Long> started = new CompletableFuture<>();
+                    pending = started; // before the call starts: it may land on this very thread
                     take(caller, arguments).subscribe(answer -> {
                         landed(answer);
-                        call.complete(answer);
+                        started.complete(answer);
                     });
+                    call = started;
                 }
-                batch = Mono.fromFuture(pending, true);
+                batch = Mono.fromFuture(call, true);
             }
-            // the batch has landed (or Redis said no, or did not answer): try again with what is here now
-            return batch.flatMap(answer -> answer == FAILED_OPEN ? ALLOWED : waitFor(caller));
+            // The batch has landed (or Redis said no): try again with what is here now. Redis not answering, or an
+            // answer the script never gives (0), lets the request through rather than asking again in a loop.
+            return batch.flatMap(answer -> answer == FAILED_OPEN || answer == 0 ? ALLOWED : waitFor(caller));
         }
 
         private synchronized void landed(long answer) {

@@ -52,8 +52,8 @@ public class GatewaySecurity {
         return http
                 // Stateless: every request carries its token. The default repository keeps the security context in
                 // a WebSession, and creating one on every request hopped two threads (boundedElastic, then
-                // parallel) and drew a random session id: the largest single cost of a request through the
-                // gateway (docs/performance.md, "Where the gateway's time goes").
+                // parallel, where the rest of the request then ran) and drew a random session id
+                // (docs/performance.md, "Where the gateway's time goes").
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 // no login page to send anyone back to after signing in: no request to remember in a session either
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
