@@ -21,8 +21,11 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -36,6 +39,8 @@ public class GatewaySecurity {
             "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/fallback/**"};
     /** Under a public pattern ({@code GET /api/v1/concerts/**}) but about the caller: a login first, as any match wins. */
     private static final String[] LOGIN_UNDER_PUBLIC = {"/api/v1/concerts/*/queue/me", "/api/v1/concerts/*/queue/me/**"};
+    /** Verified access tokens remembered until they expire: a few MB at most (see VerifiedTokens). */
+    private static final int VERIFIED_TOKENS = 10_000;
 
     @Bean
     SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, GatewayProperties properties) {
@@ -47,6 +52,13 @@ public class GatewaySecurity {
         ServerAccessDeniedHandler forbidden = (exchange, e) -> ProblemJson.write(exchange.getResponse(),
                 HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.", exchange.getRequest().getPath().value());
         return http
+                // Stateless: every request carries its token. The default repository keeps the security context in
+                // a WebSession, and creating one on every request hopped two threads (boundedElastic, then
+                // parallel, where the rest of the request then ran) and drew a random session id
+                // (docs/performance.md, "Where the gateway's time goes").
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                // no login page to send anyone back to after signing in: no request to remember in a session either
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -77,7 +89,7 @@ public class GatewaySecurity {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer())));
-        return decoder;
+        return new VerifiedTokens(decoder, VERIFIED_TOKENS, Clock.systemUTC());
     }
 
     private static Converter<Jwt, Mono<AbstractAuthenticationToken>> roleClaimConverter() {
