@@ -58,20 +58,20 @@ final class SaleSetup {
      */
     List<Account> accounts(int count, Path local, BuyerTokens tokens) throws Exception {
         String adminToken = login(admin(local, "ADMIN_USERNAME"), admin(local, "ADMIN_PASSWORD"));
-        List<Long> ids = new ArrayList<>();
+        List<SignedUp> users = new ArrayList<>();
         // four at a time: each sign-up hashes a password, which is slow on purpose
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-            List<Future<Long>> signups = IntStream.range(0, count)
+            List<Future<SignedUp>> signups = IntStream.range(0, count)
                     .mapToObj(i -> pool.submit(() -> signUp("os" + runId + "_" + i))).toList();
-            for (Future<Long> signup : signups) {
-                ids.add(signup.get());
+            for (Future<SignedUp> signup : signups) {
+                users.add(signup.get());
             }
         }
-        String organiser = "os" + runId + "_0";
-        expect(http.send(stats, Kind.SETUP, "PUT", "/api/v1/admin/users/" + ids.getFirst() + "/role", adminToken, Map.of(),
-                Map.of("role", "COMPANY_USER")), 200, "making " + organiser + " an organiser");
-        organiserToken = login(organiser, PASSWORD);
-        return ids.subList(1, ids.size()).stream().map(id -> new Account(id, tokens.token(id, "USER"))).toList();
+        SignedUp organiser = users.getFirst();
+        expect(http.send(stats, Kind.SETUP, "PUT", "/api/v1/admin/users/" + organiser.id() + "/role", adminToken, Map.of(),
+                Map.of("role", "COMPANY_USER")), 200, "making " + organiser.name() + " an organiser");
+        organiserToken = login(organiser.name(), PASSWORD);
+        return users.subList(1, users.size()).stream().map(u -> new Account(u.id(), tokens.token(u.id(), "USER"))).toList();
     }
 
     /** The organiser's venue: one section FLOOR of {@code seats} seats, rows 1, 2, … of 100 (fewer if seats < 100). */
@@ -149,17 +149,25 @@ final class SaleSetup {
         return IntStream.range(0, count).parallel().mapToObj(token).toList();
     }
 
-    private long signUp(String username) throws InterruptedException {
+    private record SignedUp(String name, long id) {
+    }
+
+    private SignedUp signUp(String username) throws InterruptedException {
         SaleClient.Answer answer = null;
-        for (int attempt = 1; attempt <= 5; attempt++) { // a busy machine may answer 429/503 now and then
+        String name = username;
+        // a busy machine may answer 429/5xx now and then; the one that timed out may have signed up all the same,
+        // so a retry signs up under a name of its own
+        for (int attempt = 0; attempt < 5; attempt++) {
+            name = attempt == 0 ? username : username + "r" + attempt;
             answer = http.post(stats, Kind.SETUP, "/api/v1/users/signup", null, Map.of(),
-                    Map.of("username", username, "password", PASSWORD, "email", username + "@onsale.example"));
-            if (answer.status() != 429 && answer.status() < 500) {
+                    Map.of("username", name, "password", PASSWORD, "email", name + "@onsale.example"));
+            if (answer.status() != 429 && answer.status() < 500 && answer.status() != SaleClient.NO_ANSWER) {
                 break;
             }
-            Thread.sleep(1000L * attempt);
+            System.out.println("sign-up of " + name + " answered " + answer.status() + "; again in " + (attempt + 1) + " s");
+            Thread.sleep(1000L * (attempt + 1));
         }
-        return expect(answer, 201, "sign-up of " + username).json().path("id").asLong();
+        return new SignedUp(name, expect(answer, 201, "sign-up of " + name).json().path("id").asLong());
     }
 
     private String login(String username, String password) {
