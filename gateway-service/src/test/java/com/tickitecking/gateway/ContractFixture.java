@@ -53,6 +53,9 @@ final class ContractFixture {
     private final long heldToConfirm;
     private final long heldToCancel;
     private final long heldToRead;
+    /** A concert with a waiting room: the fan has a place in it, the leaver another one to leave. */
+    private final long queueConcert;
+    private final TestHttp leaver;
     final byte[] png = picture();
 
     private final Map<String, Map<String, Supplier<String>>> pathValues = new HashMap<>();
@@ -80,6 +83,13 @@ final class ContractFixture {
         heldToCancel = created(hold(concert, "A-A-2"));
         heldToRead = created(hold(concert, "A-A-3"));
         await().atMost(EVENTUALLY).until(() -> gateway.get("/api/v1/concerts/" + concert + "/seats").status() == 200);
+        // the waiting room answers 409 for a concert without one: the queue operations need a concert with one
+        var withWaitingRoom = new HashMap<>(concertBody("Night With A Queue", venue));
+        withWaitingRoom.put("waitingRoom", true);
+        queueConcert = created(owner.post("/api/v1/concerts", withWaitingRoom));
+        leaver = login(signup("queue-leaver"), PASSWORD);
+        await().atMost(EVENTUALLY).until(() -> fan.post("/api/v1/concerts/" + queueConcert + "/queue", null).status() / 100 == 2);
+        assertThat(leaver.post("/api/v1/concerts/" + queueConcert + "/queue", null).status()).isEqualTo(201);
 
         String concertPath = "/api/v1/concerts/{id}";
         path("GET " + concertPath, "id", concert);
@@ -97,6 +107,11 @@ final class ContractFixture {
         path("DELETE /api/v1/reservations/{id}", "id", heldToCancel);
         path("GET /api/v1/reservations/{id}", "id", heldToRead);
         path("GET /api/v1/concerts/{concertId}/images", "concertId", concertToEdit);
+        path("POST /api/v1/concerts/{concertId}/queue", "concertId", queueConcert);
+        path("GET /api/v1/concerts/{concertId}/queue", "concertId", queueConcert);
+        path("GET /api/v1/concerts/{concertId}/queue/me", "concertId", queueConcert);
+        path("DELETE /api/v1/concerts/{concertId}/queue/me", "concertId", queueConcert);
+        path("GET /api/v1/concerts/{concertId}/queue/pre-queue", "concertId", queueConcert);
         path("POST /api/v1/concerts/{concertId}/images", "concertId", concertToEdit);
         path("GET /api/v1/images/{imageId}", "imageId", image);
         path("DELETE /api/v1/images/{imageId}", "imageId", spareImage);
@@ -124,6 +139,8 @@ final class ContractFixture {
                 "DELETE /api/v1/images/{imageId}")) {
             callers.put(operation, () -> owner);
         }
+        // leaving the waiting room: someone else than the fan, whose place GET .../queue/me reads
+        callers.put("DELETE /api/v1/concerts/{concertId}/queue/me", () -> leaver);
         // deleting an account ends it: a fresh one each time
         callers.put("DELETE /api/v1/users/me", () -> login(signup("leaver" + USERS.incrementAndGet()), PASSWORD));
     }

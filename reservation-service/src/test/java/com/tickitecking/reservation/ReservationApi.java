@@ -32,6 +32,13 @@ public record ReservationApi(TestHttp http) {
                 .post("/api/v1/concerts/" + concertId + "/reservations", Map.of("seats", List.of(seats)));
     }
 
+    /** Asks for the best {@code count} adjacent free seats of the grade. */
+    public TestHttp.Response holdBest(long concertId, int count, String grade) {
+        return http.header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/concerts/" + concertId + "/reservations",
+                        Map.of("best", Map.of("count", count, "grade", grade)));
+    }
+
     public TestHttp.Response confirm(long reservationId) {
         return http.post("/api/v1/reservations/" + reservationId + "/confirm", null);
     }

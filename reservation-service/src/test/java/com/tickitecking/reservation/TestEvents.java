@@ -61,6 +61,14 @@ public final class TestEvents {
                 details.auditoriumName(), details.layout(), details.grades(), maxTicketsPerBuyer);
     }
 
+    /** The same concert on sale from {@code saleStartsAt} to {@code saleEndsAt} (either null: no bound there). */
+    public static ConcertDetails withSaleWindow(ConcertDetails details, Instant saleStartsAt, Instant saleEndsAt,
+                                                boolean waitingRoom) {
+        return new ConcertDetails(details.ownerId(), details.name(), details.startTime(), details.auditoriumId(),
+                details.auditoriumName(), details.layout(), details.grades(), details.maxTicketsPerBuyer(),
+                saleStartsAt, saleEndsAt, waitingRoom);
+    }
+
     /** Publishes a ConcertCreated and waits until the service has it. */
     public long concertOnSale(ConcertDetails details) {
         long concertId = newConcertId();

@@ -88,6 +88,7 @@ public final class IsolatedInfrastructure implements ContextCustomizer {
         properties.put("tickitecking.s3.path-style", "true");
         properties.put("tickitecking.security.public-key", TestKeys.publicKeyPem());
         properties.put("tickitecking.jwt.private-key", TestKeys.privateKeyPem());
+        properties.put("tickitecking.waiting-room.private-key", TestKeys.admissionPrivateKeyPem());
         return properties;
     }
 

@@ -12,6 +12,7 @@ public final class TestKeys {
 
     private static final KeyPair SIGNING = generate();
     private static final KeyPair STRANGER = generate();
+    private static final KeyPair ADMISSION = generate();
 
     private TestKeys() {
     }
@@ -27,6 +28,23 @@ public final class TestKeys {
     /** A key nobody trusts: tokens it signs are forgeries. */
     public static RSAPrivateKey strangerKey() {
         return (RSAPrivateKey) STRANGER.getPrivate();
+    }
+
+    /** The key reservation-service signs waiting-room admission tokens with (ADMISSION_PRIVATE_KEY), not the access tokens'. */
+    public static RSAPrivateKey admissionPrivateKey() {
+        return (RSAPrivateKey) ADMISSION.getPrivate();
+    }
+
+    public static RSAPublicKey admissionPublicKey() {
+        return (RSAPublicKey) ADMISSION.getPublic();
+    }
+
+    public static String admissionPrivateKeyPem() {
+        return pem("PRIVATE KEY", ADMISSION.getPrivate().getEncoded());
+    }
+
+    public static String admissionPublicKeyPem() {
+        return pem("PUBLIC KEY", ADMISSION.getPublic().getEncoded());
     }
 
     public static String privateKeyPem() {

@@ -55,6 +55,15 @@ public class Concert {
     @Column(name = "max_tickets_per_buyer")
     private int maxTicketsPerBuyer;
 
+    @Column(name = "sale_starts_at")
+    private Instant saleStartsAt;
+
+    @Column(name = "sale_ends_at")
+    private Instant saleEndsAt;
+
+    @Column(name = "waiting_room")
+    private boolean waitingRoom;
+
     @Column(name = "remaining_seats", updatable = false)
     private int remainingSeats;
 
@@ -73,7 +82,7 @@ public class Concert {
     }
 
     private Concert(Auditorium venue, String name, String description, Instant startTime, List<SeatGrade> grades,
-                    int maxTicketsPerBuyer) {
+                    int maxTicketsPerBuyer, SaleWindow sale, Instant now) {
         this.ownerId = venue.getOwnerId();
         this.auditoriumId = venue.getId();
         this.name = name;
@@ -82,9 +91,10 @@ public class Concert {
         this.grades = List.copyOf(grades);
         this.totalSeats = venue.getTotalSeats();
         this.maxTicketsPerBuyer = maxTicketsPerBuyer;
+        setSale(sale);
         this.remainingSeats = totalSeats;
         this.revision = 1;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
@@ -97,15 +107,20 @@ public class Concert {
 
     /**
      * A new concert at the venue, owned by the venue's owner. Its grades must price every seat of the venue once
-     * ({@link GradeCoverage}); its buyer limit lies between 1 and {@code mostPerBuyer} ({@link BuyerLimit}).
+     * ({@link GradeCoverage}); its buyer limit lies between 1 and {@code mostPerBuyer} ({@link BuyerLimit}); its
+     * sale window lies before its start, and its waiting room is on by default when the sale opens after
+     * {@code now} ({@link SaleWindow}).
      */
     public static Concert putOn(AuthenticatedUser caller, Auditorium venue, ConcertRequests.Save request,
-                                int mostPerBuyer) {
+                                int mostPerBuyer, Instant now) {
         assertMayPutOnConcerts(caller);
         venue.assertOwnedBy(caller);
         List<SeatGrade> grades = GradeCoverage.check(request.grades(), venue.getLayout());
         int buyerLimit = BuyerLimit.of(request.maxTicketsPerBuyer(), mostPerBuyer);
-        return new Concert(venue, request.name(), request.description(), request.startTime(), grades, buyerLimit);
+        SaleWindow sale = SaleWindow.of(request.saleStartsAt(), request.saleEndsAt(), request.waitingRoom(),
+                request.startTime(), now);
+        return new Concert(venue, request.name(), request.description(), request.startTime(), grades, buyerLimit,
+                sale, now);
     }
 
     /** Its owner and admins may change or withdraw a concert. */
@@ -117,7 +132,7 @@ public class Concert {
 
     /**
      * Replaces the concert's terms, at the same venue or another of its owner's, under the same rules as
-     * {@link #putOn}; a new revision.
+     * {@link #putOn}, except that a left-out {@code waitingRoom} stays as it was; a new revision.
      *
      * @return whether it moved to another venue: its seats changed and must be counted again
      */
@@ -127,6 +142,8 @@ public class Concert {
         }
         List<SeatGrade> checkedGrades = GradeCoverage.check(request.grades(), venue.getLayout());
         int buyerLimit = BuyerLimit.of(request.maxTicketsPerBuyer(), mostPerBuyer);
+        SaleWindow sale = getSale().replacedBy(request.saleStartsAt(), request.saleEndsAt(), request.waitingRoom(),
+                request.startTime());
         boolean moved = auditoriumId != venue.getId();
         this.auditoriumId = venue.getId();
         this.name = request.name();
@@ -135,6 +152,7 @@ public class Concert {
         this.grades = List.copyOf(checkedGrades);
         this.totalSeats = venue.getTotalSeats();
         this.maxTicketsPerBuyer = buyerLimit;
+        setSale(sale);
         revise();
         return moved;
     }
@@ -142,6 +160,12 @@ public class Concert {
     /** The venue's name changed: the concert's events carry it, so the concert gets a new revision. */
     public void venueRenamed() {
         revise();
+    }
+
+    private void setSale(SaleWindow sale) {
+        this.saleStartsAt = sale.startsAt();
+        this.saleEndsAt = sale.endsAt();
+        this.waitingRoom = sale.waitingRoom();
     }
 
     private void revise() {
@@ -184,6 +208,11 @@ public class Concert {
     /** The most seats one account may hold and buy of this concert. */
     public int getMaxTicketsPerBuyer() {
         return maxTicketsPerBuyer;
+    }
+
+    /** When holds open and close, and whether buyers queue in the waiting room. */
+    SaleWindow getSale() {
+        return new SaleWindow(saleStartsAt, saleEndsAt, waitingRoom);
     }
 
     public int getRemainingSeats() {

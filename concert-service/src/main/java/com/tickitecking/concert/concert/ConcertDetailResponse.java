@@ -10,11 +10,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A concert as anyone may see it: where, when, what each grade costs, how many seats are left, and how many one
- * account may hold and buy ({@code maxTicketsPerBuyer}).
+ * account may hold and buy ({@code maxTicketsPerBuyer}), and when seats may be held: from {@code saleStartsAt}
+ * (null: on sale now) until {@code saleEndsAt} (null: until the start), through the waiting room or not.
  */
 public record ConcertDetailResponse(long id, long ownerId, String name, @Nullable String description, Instant startTime,
                                     Venue venue, List<Grade> grades, int totalSeats, int remainingSeats,
-                                    int maxTicketsPerBuyer, @Nullable String posterUrl, long revision) {
+                                    int maxTicketsPerBuyer, @Nullable Instant saleStartsAt, @Nullable Instant saleEndsAt,
+                                    boolean waitingRoom, @Nullable String posterUrl, long revision) {
 
     public record Venue(long id, String name, String address) {
     }
@@ -29,7 +31,8 @@ public record ConcertDetailResponse(long id, long ownerId, String name, @Nullabl
                 .toList();
         return new ConcertDetailResponse(concert.getId(), concert.getOwnerId(), concert.getName(),
                 concert.getDescription(), concert.getStartTime(), venue, grades, concert.getTotalSeats(),
-                concert.getRemainingSeats(), concert.getMaxTicketsPerBuyer(), concert.getPosterUrl(), concert.getRevision());
+                concert.getRemainingSeats(), concert.getMaxTicketsPerBuyer(), concert.getSale().startsAt(),
+                concert.getSale().endsAt(), concert.getSale().waitingRoom(), concert.getPosterUrl(), concert.getRevision());
     }
 
     private static int seatsOf(SeatGrade grade, SeatingLayout layout) {

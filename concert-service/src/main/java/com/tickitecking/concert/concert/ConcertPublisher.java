@@ -59,7 +59,9 @@ public class ConcertPublisher {
     }
 
     private static ConcertDetails details(Concert concert, Auditorium auditorium) {
+        SaleWindow sale = concert.getSale();
         return new ConcertDetails(concert.getOwnerId(), concert.getName(), concert.getStartTime(), auditorium.getId(),
-                auditorium.getName(), auditorium.getLayout(), concert.getGrades(), concert.getMaxTicketsPerBuyer());
+                auditorium.getName(), auditorium.getLayout(), concert.getGrades(), concert.getMaxTicketsPerBuyer(),
+                sale.startsAt(), sale.endsAt(), sale.waitingRoom());
     }
 }

@@ -24,6 +24,9 @@ public final class ConcertRequests {
      * Creates or replaces a concert. Every seat of the venue must be covered by exactly one grade; an area names
      * a section and, optionally, some of its rows (none = the whole section). {@code maxTicketsPerBuyer} is the
      * most seats one account may hold and buy (left out: the default, 8; at most the configured most, 50).
+     * {@code saleStartsAt} and {@code saleEndsAt} bound when seats may be held (left out: from now, until the
+     * start); {@code waitingRoom} sends buyers through the virtual waiting room (left out: on for a new concert
+     * whose sale opens in the future, off otherwise; unchanged on a replacement).
      */
     public record Save(
             @NotBlank @Size(max = 200) String name,
@@ -31,7 +34,10 @@ public final class ConcertRequests {
             @NotNull @Future Instant startTime,
             @NotNull Long auditoriumId,
             @NotEmpty @Size(max = 50) List<@NotNull @Valid Grade> grades,
-            Integer maxTicketsPerBuyer) {
+            Integer maxTicketsPerBuyer,
+            Instant saleStartsAt,
+            Instant saleEndsAt,
+            Boolean waitingRoom) {
     }
 
     public record Grade(

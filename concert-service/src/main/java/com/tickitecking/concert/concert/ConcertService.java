@@ -8,6 +8,8 @@ import com.tickitecking.platform.security.AuthenticatedUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
+
 /** Creating, changing and withdrawing concerts; the rules are {@link Concert}'s. */
 @Service
 public class ConcertService {
@@ -31,7 +33,8 @@ public class ConcertService {
     public long create(AuthenticatedUser caller, ConcertRequests.Save request) {
         Concert.assertMayPutOnConcerts(caller); // before the venue is looked up: a plain user hears 403, whatever it names
         Auditorium venue = venue(request.auditoriumId());
-        Concert concert = concerts.save(Concert.putOn(caller, venue, request, properties.maxTicketsPerBuyer()));
+        Concert concert = concerts.save(Concert.putOn(caller, venue, request, properties.maxTicketsPerBuyer(),
+                Instant.now()));
         publisher.created(concert, venue);
         return concert.getId();
     }

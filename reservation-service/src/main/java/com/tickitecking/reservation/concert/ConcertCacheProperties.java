@@ -8,10 +8,10 @@ import java.time.Duration;
 /**
  * The in-memory cache in front of the concert projection.
  *
- * @param ttl     how long a concert (or the answer "no such concert") is served from memory; changes arrive by event
- *                seconds late anyway
+ * @param ttl     how long a concert (or the answer "no such concert") is served from memory at most: a change drops
+ *                it on every instance (ConcertRepository), so this only bounds a change an instance missed
  * @param maxSize the most concerts kept: holds may name any concert id, so the cache must not grow with them
  */
 @ConfigurationProperties("tickitecking.reservation.concert-cache")
-public record ConcertCacheProperties(@DefaultValue("1s") Duration ttl, @DefaultValue("10000") long maxSize) {
+public record ConcertCacheProperties(@DefaultValue("1m") Duration ttl, @DefaultValue("10000") long maxSize) {
 }

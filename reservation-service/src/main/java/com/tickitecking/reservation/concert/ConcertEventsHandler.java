@@ -7,6 +7,7 @@ import com.tickitecking.events.ConcertUpdated;
 import com.tickitecking.events.SeatBlocked;
 import com.tickitecking.events.SeatEvent;
 import com.tickitecking.events.SeatUnblocked;
+import com.tickitecking.reservation.queue.WaitingRoomFlags;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class ConcertEventsHandler {
 
     private final ConcertRepository concerts;
+    private final WaitingRoomFlags waitingRoomFlags;
 
-    public ConcertEventsHandler(ConcertRepository concerts) {
+    public ConcertEventsHandler(ConcertRepository concerts, WaitingRoomFlags waitingRoomFlags) {
         this.concerts = concerts;
+        this.waitingRoomFlags = waitingRoomFlags;
     }
 
     public void apply(ConcertEvent event) {
@@ -29,6 +32,8 @@ public class ConcertEventsHandler {
             case ConcertUpdated updated -> concerts.upsert(updated.concertId(), updated.revision(), updated.details());
             case ConcertDeleted deleted -> concerts.delete(deleted.concertId(), deleted.revision());
         }
+        // the gateway's "needs an admission token" flag follows the concert as it now is (an older event changed nothing)
+        waitingRoomFlags.follow(event.concertId(), concerts.find(event.concertId()).orElse(null));
     }
 
     public void apply(SeatEvent event) {

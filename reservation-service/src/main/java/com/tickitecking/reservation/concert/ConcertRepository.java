@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +26,11 @@ import java.util.Optional;
  * The local copy of concerts and blocked seats, written only by {@link ConcertEventsHandler}. Every write keeps
  * the revision of the event it applied and ignores an event that is not newer, so events may arrive twice or
  * out of order.
+ *
+ * <p>Concerts are read through an in-memory cache, so a hold (a rush's losers above all) asks the database nothing
+ * about the concert. The cache is kept current by the events on every instance, although SQS gives each event to
+ * only one of them: the instance that applies a change tells all the others after its commit
+ * ({@link ConcertChanges}), and each drops the concert from its cache; the TTL bounds a change an instance missed.
  */
 @Repository
 public class ConcertRepository {
@@ -37,7 +44,10 @@ public class ConcertRepository {
     /** Unknown ids are cached too ("no such concert"), so the size bound is what keeps a stream of made-up ids out. */
     private final Cache<Long, Optional<Concert>> cache;
 
-    public ConcertRepository(JdbcTemplate jdbc, ConcertCacheProperties cacheProperties, MeterRegistry meters) {
+    private final ConcertChanges changes;
+
+    public ConcertRepository(JdbcTemplate jdbc, ConcertCacheProperties cacheProperties, MeterRegistry meters,
+                             ConcertChanges changes) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.cache = Caffeine.newBuilder()
@@ -46,11 +56,13 @@ public class ConcertRepository {
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(meters, cache, "reservation-concerts");
+        this.changes = changes;
+        changes.listen(cache::invalidate, cache::invalidateAll);
     }
 
     /**
      * A concert on sale (known and not deleted). Read through a small cache: a rush asks for the same concert
-     * thousands of times a second, and concert changes arrive by event (seconds late) anyway.
+     * thousands of times a second, and a change drops the concert from the cache of every instance.
      */
     public Optional<Concert> find(long concertId) {
         return cache.get(concertId, this::load);
@@ -78,7 +90,7 @@ public class ConcertRepository {
 
     /** Applies a ConcertCreated or ConcertUpdated unless a newer (or the same) revision was applied already. */
     public void upsert(long concertId, long revision, ConcertDetails details) {
-        cache.invalidate(concertId);
+        forgetAfterCommit(concertId);
         Long current = currentRevision(concertId);
         Timestamp now = Timestamp.from(Instant.now());
         if (current == null) {
@@ -107,7 +119,7 @@ public class ConcertRepository {
 
     /** Applies a ConcertDeleted; a deletion that arrives before the creation leaves a tombstone behind. */
     public void delete(long concertId, long revision) {
-        cache.invalidate(concertId);
+        forgetAfterCommit(concertId);
         Long current = currentRevision(concertId);
         Timestamp now = Timestamp.from(Instant.now());
         if (current == null) {
@@ -136,6 +148,33 @@ public class ConcertRepository {
                 SELECT seat_label FROM blocked_seat WHERE concert_id = :concert AND seat_label IN (:seats) AND blocked = TRUE
                 ORDER BY seat_label""",
                 new MapSqlParameterSource("concert", concertId).addValue("seats", seats), String.class);
+    }
+
+    /** All the concert's seats its owner took off sale. */
+    public List<String> blockedSeats(long concertId) {
+        return jdbc.queryForList("SELECT seat_label FROM blocked_seat WHERE concert_id = ? AND blocked = TRUE",
+                String.class, concertId);
+    }
+
+    /**
+     * Drops the concert from every instance's cache once the change is committed: dropped before the commit, a
+     * hold in between would load and cache the old row again.
+     */
+    private void forgetAfterCommit(long concertId) {
+        Runnable forget = () -> {
+            cache.invalidate(concertId);
+            changes.publish(concertId);
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    forget.run();
+                }
+            });
+        } else {
+            forget.run();
+        }
     }
 
     private static Instant instantOrNull(Timestamp timestamp) {

@@ -3,12 +3,18 @@ package com.tickitecking.reservation.reservation;
 import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.platform.redis.RedisKeys;
 import org.redisson.api.RBucket;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +22,14 @@ import java.util.Optional;
  * quickly and knows which requests are still in flight ({@code PENDING:<hash>}, then {@code DONE:<hash>:<id>});
  * the reservation row keeps the key too (unique per user), so a repeat is recognised even after Redis lost it.
  * A request that failed gives its key back: the client may retry with the same key.
+ *
+ * <p>A new key costs no database query as long as Redis can tell it is new: each shard of keys has a watermark,
+ * the time since which Redis has remembered every key of the shard ({@code begin-request.lua}); it is written
+ * when absent, so it starts again whenever Redis lost its data (flush, restart). Once it is older than the
+ * idempotency TTL, a key Redis does not know was not used within the TTL, and the request goes on without asking
+ * the database; before that, the database is asked. A key older than the TTL (or one Redis lost while the
+ * watermark stayed) is caught by the unique key on the row when the request reaches the insert
+ * ({@link #earlierRequest}).
  */
 @Component
 public class IdempotencyKeys {
@@ -24,6 +38,13 @@ public class IdempotencyKeys {
     private static final String DONE = "DONE:";
     /** How long a repeat is asked to wait while the first request under its key is still in flight. */
     private static final Duration RETRY_IN_FLIGHT = Duration.ofSeconds(1);
+    /**
+     * Keys are spread over this many shards, each with its own watermark: a script may only touch keys of one
+     * Redis Cluster slot, and one watermark for all would put every key on one node.
+     */
+    private static final int SHARDS = 16;
+
+    private final String beginScript = lua("begin-request");
 
     private final RedissonClient redisson;
     private final RedisKeys keys;
@@ -46,28 +67,42 @@ public class IdempotencyKeys {
      *                         request is in flight, {@link ReservationsUnavailable} when Redis cannot be reached
      */
     public Optional<Long> begin(long userId, String key, String requestHash) {
-        RBucket<String> bucket = bucket(userId, key);
+        List<String> answer;
         try {
-            for (int attempt = 0; attempt < 3; attempt++) {
-                if (bucket.setIfAbsent(PENDING + requestHash, properties.inFlightTtl())) {
-                    return finishedInDatabase(userId, key, requestHash, bucket);
-                }
-                String seen = bucket.get();
-                if (seen == null) {
-                    continue; // expired between the two calls
-                }
-                if (seen.startsWith(PENDING)) {
-                    requireSameRequest(seen.substring(PENDING.length()), requestHash);
-                    throw stillInProgress().retryAfter(RETRY_IN_FLIGHT);
-                }
-                String[] done = seen.substring(DONE.length()).split(":");
-                requireSameRequest(done[0], requestHash);
-                return Optional.of(Long.parseLong(done[1]));
-            }
-            throw stillInProgress();
+            answer = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, beginScript,
+                    RScript.ReturnType.LIST, List.of(entryKey(userId, key), watermarkKey(userId)),
+                    PENDING + requestHash, properties.inFlightTtl().toMillis(), properties.idempotencyTtl().toMillis());
         } catch (RedisException e) {
             throw new ReservationsUnavailable();
         }
+        return switch (answer.getFirst()) {
+            case "NEW" -> Optional.empty();
+            case "UNSURE" -> finishedInDatabase(userId, key, requestHash);
+            default -> seen(answer.get(1), requestHash);
+        };
+    }
+
+    /** What Redis remembers of the key: a request in flight, or the reservation a finished one made. */
+    private static Optional<Long> seen(String value, String requestHash) {
+        if (value.startsWith(PENDING)) {
+            requireSameRequest(value.substring(PENDING.length()), requestHash);
+            throw stillInProgress().retryAfter(RETRY_IN_FLIGHT);
+        }
+        String[] done = value.substring(DONE.length()).split(":");
+        requireSameRequest(done[0], requestHash);
+        return Optional.of(Long.parseLong(done[1]));
+    }
+
+    /**
+     * After the reservation row's unique key refused a second row for the key (a repeat Redis did not know of):
+     * the earlier reservation's id when it is the same request.
+     *
+     * @throws DomainException unprocessable when the key was used for a different request
+     */
+    public long earlierRequest(long userId, String key, String requestHash) {
+        var earlier = reservations.findByIdempotencyKey(userId, key).orElseThrow(IdempotencyKeys::stillInProgress);
+        requireSameRequest(earlier.getValue(), requestHash);
+        return earlier.getKey();
     }
 
     public void complete(long userId, String key, String requestHash, long reservationId) {
@@ -86,13 +121,13 @@ public class IdempotencyKeys {
         }
     }
 
-    private Optional<Long> finishedInDatabase(long userId, String key, String requestHash, RBucket<String> bucket) {
+    private Optional<Long> finishedInDatabase(long userId, String key, String requestHash) {
         var earlier = reservations.findByIdempotencyKey(userId, key);
         if (earlier.isEmpty()) {
             return Optional.empty();
         }
         if (!earlier.get().getValue().equals(requestHash)) {
-            bucket.delete();
+            abandon(userId, key, requestHash);
             throw differentRequest();
         }
         complete(userId, key, requestHash, earlier.get().getKey());
@@ -116,6 +151,27 @@ public class IdempotencyKeys {
     }
 
     private RBucket<String> bucket(long userId, String key) {
-        return redisson.getBucket(keys.key("reservation", "idempotency", String.valueOf(userId), key), StringCodec.INSTANCE);
+        return redisson.getBucket(entryKey(userId, key), StringCodec.INSTANCE);
+    }
+
+    private String entryKey(long userId, String key) {
+        return keys.key("reservation", "idempotency", shard(userId), String.valueOf(userId), key);
+    }
+
+    private String watermarkKey(long userId) {
+        return keys.key("reservation", "idempotency", shard(userId), "remembered-since");
+    }
+
+    /** The {tag} that keeps a user's keys and their watermark in one Redis Cluster slot. */
+    private static String shard(long userId) {
+        return "{idempotency-" + Math.floorMod(userId, SHARDS) + "}";
+    }
+
+    private static String lua(String name) {
+        try {
+            return new ClassPathResource("lua/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the script lua/" + name + ".lua is missing", e);
+        }
     }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * A hold about to be written: the buyer, the concert, the seats priced by their grades, and until when they are
  * kept. The rules of a hold are here, in the order {@link ReservationService} meets them: the seat list's own
- * ({@link #validSeats}), the concert's ({@link #of}: not started, every seat in the layout and graded), then,
+ * ({@link #validSeats}), the concert's ({@link #of}: not started, on sale, every seat in the layout and graded), then,
  * once the seat guards let the hold through, seats off sale ({@link #refuseBlocked}) and the buyer's limit
  * ({@link #claimAllowance}).
  */
@@ -55,12 +55,12 @@ public record NewHold(long buyerId, Concert concert, List<Reservation.ReservedSe
      * {@code holdTime}.
      *
      * @throws ConcertAlreadyStarted when the concert has begun by {@code now}
+     * @throws NotOnSaleYet          when its sale opens after {@code now}
+     * @throws SaleEnded             when its sale has ended by {@code now}
      * @throws DomainException       invalid {@code seats}: not in the concert's layout, or in no grade (not on sale)
      */
     public static NewHold of(long buyerId, Concert concert, List<String> seats, Instant now, Duration holdTime) {
-        if (concert.hasStartedBy(now)) {
-            throw new ConcertAlreadyStarted();
-        }
+        assertOnSale(concert, now);
         List<String> unknown = new ArrayList<>();
         List<String> unpriced = new ArrayList<>();
         List<Reservation.ReservedSeat> priced = new ArrayList<>();
@@ -85,6 +85,25 @@ public record NewHold(long buyerId, Concert concert, List<Reservation.ReservedSe
             throw DomainException.invalid("seats", "seats without a grade are not on sale: " + String.join(", ", unpriced));
         }
         return new NewHold(buyerId, concert, priced, now, now.plus(holdTime));
+    }
+
+    /**
+     * The concert may be held at {@code now}: it has not started, and its sale is open.
+     *
+     * @throws ConcertAlreadyStarted when the concert has begun by {@code now}
+     * @throws NotOnSaleYet          when its sale opens after {@code now}
+     * @throws SaleEnded             when its sale has ended by {@code now}
+     */
+    public static void assertOnSale(Concert concert, Instant now) {
+        if (concert.hasStartedBy(now)) {
+            throw new ConcertAlreadyStarted();
+        }
+        if (!concert.saleOpenBy(now)) {
+            throw new NotOnSaleYet(concert.saleStartsAt(), now);
+        }
+        if (concert.saleEndedBy(now)) {
+            throw new SaleEnded(concert.saleEndsAt());
+        }
     }
 
     /** The seats' prices added up. */

@@ -3,6 +3,7 @@ package com.tickitecking.reservation.reservation;
 import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.platform.security.AuthenticatedUser;
 import com.tickitecking.platform.web.PageResponse;
+import com.tickitecking.reservation.queue.WaitingRoom;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -29,33 +30,57 @@ public class ReservationController {
     static final int MAX_PAGE_SIZE = 100;
 
     private final ReservationService reservations;
+    private final WaitingRoom waitingRoom;
     private final Clock clock;
 
-    public ReservationController(ReservationService reservations, Clock clock) {
+    public ReservationController(ReservationService reservations, WaitingRoom waitingRoom, Clock clock) {
         this.reservations = reservations;
+        this.waitingRoom = waitingRoom;
         this.clock = clock;
     }
 
     @Operation(summary = "Hold 1 to 8 seats (all or none) until expiresAt",
-            description = "Idempotent per Idempotency-Key: the same key and body answer the same reservation again "
+            description = "Name the `seats`, or ask for the `best` adjacent free ones of a grade (`{\"best\": "
+                    + "{\"count\": 4, \"grade\": \"VIP\"}}`: nearest the stage, then the middle of the row; 409 "
+                    + "`reason: no-adjacent-seats` when no such block is free). Idempotent per Idempotency-Key: the same key and body answer the same reservation again "
                     + "(201, `Idempotent-Replayed: true`), a different body 422, a request still in flight 409. 404 "
                     + "unknown concert, 409 concert already started / seats blocked / seats taken (named in `seats`) / "
-                    + "the concert's tickets per buyer reached (`reason: limit`, with `limit`, `held`, `requested`), "
-                    + "400 invalid seats, 503 when the seat guard (Redis) is unreachable.")
+                    + "the concert's tickets per buyer reached (`reason: limit`, with `limit`, `held`, `requested`) / "
+                    + "not on sale yet (`reason: not-on-sale-yet`, with `saleStartsAt`; `Retry-After` when it opens "
+                    + "within a minute) / sale ended (`reason: sale-ended`, with `saleEndsAt`), 400 invalid seats, "
+                    + "503 when the seat guard (Redis) is unreachable. A concert with a waiting room "
+                    + "needs the caller's `Admission-Token` for it (from GET .../queue/me once admitted): 403 "
+                    + "`reason: admission-required` without a good one, `admission-used-up` past its holds.")
     @ApiResponse(responseCode = "201", description = "The reservation, HELD until `expiresAt`")
-    @ApiResponse(responseCode = "409", description = "The concert started, a seat is blocked or taken (`seats`), "
+    @ApiResponse(responseCode = "409", description = "The concert started, its sale has not opened "
+            + "(`reason: not-on-sale-yet`) or has ended (`reason: sale-ended`), a seat is blocked or taken (`seats`), "
             + "the buyer's limit is reached (`reason: limit`), or the same Idempotency-Key is still in flight")
+    @ApiResponse(responseCode = "403", description = "A waiting-room concert: no valid admission token for this "
+            + "account and concert (`reason: admission-required`), or it made its holds (`reason: admission-used-up`)")
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
     @PostMapping("/concerts/{concertId}/reservations")
     public ResponseEntity<ReservationResponse> hold(AuthenticatedUser caller, @PathVariable long concertId,
                                                     @Parameter(required = true, description = "a client-chosen unique key per attempt, up to 100 characters")
                                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                                    @Parameter(description = "the admission token of a waiting-room concert")
+                                                    @RequestHeader(name = "Admission-Token", required = false) String admissionToken,
                                                     @RequestBody HoldRequest request) {
-        ReservationService.Hold hold = reservations.hold(caller, concertId, idempotencyKey, request.seats());
+        // checked here as well as at the gateway: a service never trusts the network
+        waitingRoom.requireAdmission(caller, concertId, admissionToken);
+        ReservationService.Hold hold = request.best() == null
+                ? reservations.hold(caller, concertId, idempotencyKey, request.seats())
+                : reservations.holdBest(caller, concertId, idempotencyKey, bestOf(request));
         var body = ReservationResponse.of(hold.reservation(), clock.instant());
         return ResponseEntity.created(URI.create("/api/v1/reservations/" + body.id()))
                 .header("Idempotent-Replayed", String.valueOf(hold.replayed()))
                 .body(body);
+    }
+
+    private static BestSeats bestOf(HoldRequest request) {
+        if (request.seats() != null) {
+            throw DomainException.invalid("best", "name the seats or ask for the best ones, not both");
+        }
+        return new BestSeats(request.best().count(), request.best().grade());
     }
 
     @Operation(summary = "Confirm a held reservation",
@@ -64,7 +89,10 @@ public class ReservationController {
     @ApiResponse(responseCode = "409", description = "It expired or was cancelled")
     @PostMapping("/reservations/{id}/confirm")
     public ReservationResponse confirm(AuthenticatedUser caller, @PathVariable long id) {
-        return ReservationResponse.of(reservations.confirm(caller, id), clock.instant());
+        Reservation confirmed = reservations.confirm(caller, id);
+        // an admitted shopper who confirmed is done: the slot goes to the next in the waiting room
+        waitingRoom.finished(caller.id(), confirmed.concertId());
+        return ReservationResponse.of(confirmed, clock.instant());
     }
 
     @Operation(summary = "Cancel a reservation", description = "Frees its seats, held or confirmed.")

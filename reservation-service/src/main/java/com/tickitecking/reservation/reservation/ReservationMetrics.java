@@ -13,7 +13,7 @@ import java.util.List;
 public class ReservationMetrics {
 
     public static final List<String> OUTCOMES = List.of("held", "confirmed", "cancelled", "rejected_taken",
-            "rejected_blocked", "rejected_limit", "rejected_invalid", "unavailable");
+            "rejected_blocked", "rejected_limit", "rejected_not_on_sale", "rejected_invalid", "unavailable");
     public static final List<String> GUARDS = List.of("redis", "lock", "database");
 
     private final MeterRegistry registry;

@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param lockLease       how long a seat lock lives if its holder dies (longer than any hold transaction)
  * @param idempotencyTtl  how long an Idempotency-Key's answer is remembered in Redis (the database keeps it too)
  * @param inFlightTtl     how long a request in progress keeps its Idempotency-Key to itself
+ * @param bestSeatAttempts how many blocks a "best seats" hold tries, best first, when rivals take the better ones
  */
 @ConfigurationProperties("tickitecking.reservation")
 public record ReservationProperties(@DefaultValue("10m") Duration holdTime,
@@ -24,5 +25,6 @@ public record ReservationProperties(@DefaultValue("10m") Duration holdTime,
                                     @DefaultValue("2s") Duration lockWait,
                                     @DefaultValue("10s") Duration lockLease,
                                     @DefaultValue("24h") Duration idempotencyTtl,
-                                    @DefaultValue("30s") Duration inFlightTtl) {
+                                    @DefaultValue("30s") Duration inFlightTtl,
+                                    @DefaultValue("3") int bestSeatAttempts) {
 }

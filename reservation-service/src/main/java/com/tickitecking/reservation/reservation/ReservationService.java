@@ -21,9 +21,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -73,23 +75,80 @@ public class ReservationService {
      * Holds all the seats or none, until now + hold time.
      *
      * @throws DomainException invalid seats or Idempotency-Key, unknown concert, {@link ConcertAlreadyStarted},
+     *                         {@link NotOnSaleYet}, {@link SaleEnded},
      *                         {@link SeatsNotOnSale}, {@link SeatsTaken}, seats busy, {@link BuyerLimitReached}, the
      *                         same key in flight or used for another request, {@link ReservationsUnavailable}
      */
     public Hold hold(AuthenticatedUser caller, long concertId, String idempotencyKey, List<String> requestedSeats) {
-        try {
+        return idempotent(caller, idempotencyKey, () -> {
             List<String> seats = NewHold.validSeats(requestedSeats, properties.maxSeats());
+            String requestHash = requestHash(concertId, String.join(",", seats.stream().sorted().toList()));
+            return new Attempt(requestHash, () -> holdNew(caller.id(), concertId, idempotencyKey, requestHash, seats));
+        });
+    }
+
+    /**
+     * Holds the best block of adjacent free seats of a grade ({@link BestSeats}) through the same guards as
+     * {@link #hold}; a block lost to a rival between the pick and the hold gives way to the next best, up to
+     * {@code tickitecking.reservation.best-seat-attempts} blocks in all.
+     *
+     * @throws DomainException as {@link #hold}, invalid {@code best.count} or {@code best.grade}, or a conflict
+     *                         ({@code reason: no-adjacent-seats}) when no block of that size is free
+     */
+    public Hold holdBest(AuthenticatedUser caller, long concertId, String idempotencyKey, BestSeats requested) {
+        return idempotent(caller, idempotencyKey, () -> {
+            BestSeats best = requested.checked(properties.maxSeats());
+            String requestHash = requestHash(concertId, "best:" + best.count() + ":" + best.grade());
+            return new Attempt(requestHash, () -> holdBestBlock(caller, concertId, idempotencyKey, requestHash, best));
+        });
+    }
+
+    private Reservation holdBestBlock(AuthenticatedUser caller, long concertId, String idempotencyKey,
+                                      String requestHash, BestSeats requested) {
+        Concert concert = concerts.find(concertId).orElseThrow(() -> DomainException.notFound("concert", concertId));
+        NewHold.assertOnSale(concert, clock.instant());
+        Set<String> unavailable = new HashSet<>(guard.takenSeats(concertId));
+        unavailable.addAll(concerts.blockedSeats(concertId));
+        SeatsTaken lost = null;
+        for (List<String> block : requested.blocks(concert, unavailable, properties.bestSeatAttempts())) {
+            try {
+                return holdNew(caller.id(), concertId, idempotencyKey, requestHash, block);
+            } catch (SeatsTaken e) {
+                lost = e; // a rival took a seat of it since the pick: the next best block
+            }
+        }
+        if (lost != null) {
+            throw lost;
+        }
+        throw DomainException.conflict("No " + requested.count() + " adjacent free seats of grade "
+                + requested.grade() + " are left.").with("reason", "no-adjacent-seats");
+    }
+
+    /** A checked hold request: its hash for the Idempotency-Key, and the hold itself. */
+    private record Attempt(String requestHash, Supplier<Reservation> hold) {
+    }
+
+    /**
+     * Runs a hold once per Idempotency-Key: {@code check} validates the request; an earlier request with the key
+     * answers its reservation again. Counts the outcome either way.
+     */
+    private Hold idempotent(AuthenticatedUser caller, String idempotencyKey, Supplier<Attempt> check) {
+        try {
+            Attempt attempt = check.get();
+            String requestHash = attempt.requestHash();
             requireKey(idempotencyKey);
-            String requestHash = requestHash(concertId, seats);
             Optional<Long> earlier = idempotency.begin(caller.id(), idempotencyKey, requestHash);
             if (earlier.isPresent()) {
                 return new Hold(get(caller, earlier.get()), true);
             }
             try {
-                Reservation held = holdNew(caller.id(), concertId, idempotencyKey, requestHash, seats);
+                Reservation held = attempt.hold().get();
                 idempotency.complete(caller.id(), idempotencyKey, requestHash, held.id());
                 metrics.outcome("held");
                 return new Hold(held, false);
+            } catch (RepeatedRequest repeat) {
+                idempotency.complete(caller.id(), idempotencyKey, requestHash, repeat.reservationId());
+                return new Hold(get(caller, repeat.reservationId()), true);
             } catch (RuntimeException e) {
                 idempotency.abandon(caller.id(), idempotencyKey, requestHash);
                 throw e;
@@ -130,7 +189,9 @@ public class ReservationService {
                 reservationId = reservations.insertHold(concertId, userId, hold.total(), now, hold.expiresAt(), key,
                         requestHash, token);
             } catch (DuplicateKeyException e) {
-                throw IdempotencyKeys.stillInProgress();
+                // uk_reservation_idempotency: this key has a row already, which Redis did not know of. The same
+                // request is answered with that reservation (a replay), another one is refused.
+                throw new RepeatedRequest(idempotency.earlierRequest(userId, key, requestHash));
             }
             reservations.occupySeats(reservationId, concertId, hold.seats());
             outbox.append(hold.created(reservationId));
@@ -232,9 +293,9 @@ public class ReservationService {
         }
     }
 
-    /** The same seats in any order are the same request. */
-    private static String requestHash(long concertId, List<String> seats) {
-        String canonical = concertId + "|" + String.join(",", seats.stream().sorted().toList());
+    /** The same seats in any order are the same request: {@code what} is canonical (seats sorted). */
+    private static String requestHash(long concertId, String what) {
+        String canonical = concertId + "|" + what;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
@@ -265,6 +326,7 @@ public class ReservationService {
             case "taken", "busy" -> "rejected_taken";
             case "blocked" -> "rejected_blocked";
             case "limit" -> "rejected_limit";
+            case "not-on-sale-yet", "sale-ended" -> "rejected_not_on_sale";
             default -> "rejected_invalid";
         };
     }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -54,6 +55,7 @@ public class SeatGuard {
     private final String claimScript = lua("claim-seats");
     private final String updateOwnScript = lua("update-own-seats");
     private final String rebuildScript = lua("rebuild-seats");
+    private final String takenScript = lua("taken-seats");
 
     private final RedissonClient redisson;
     private final RedisKeys keys;
@@ -110,6 +112,24 @@ public class SeatGuard {
                 releaseQuietly(concertId, sorted, token);
             }
         }
+    }
+
+    /**
+     * The concert's seats taken right now, as the Redis guard knows them: advice for picking seats, which the guard
+     * checks again when they are held.
+     *
+     * @throws ReservationsUnavailable when Redis cannot be reached or the guard is being rebuilt
+     */
+    public Set<String> takenSeats(long concertId) {
+        for (int attempt = 0; attempt <= MAX_REBUILDS; attempt++) {
+            List<String> answer = redis(() -> script().eval(RScript.Mode.READ_ONLY, takenScript, RScript.ReturnType.LIST,
+                    List.of(seatsKey(concertId), readyKey(concertId)), String.valueOf(clock.millis())));
+            if (answer.getFirst().equals("OK")) {
+                return Set.copyOf(answer.subList(1, answer.size()));
+            }
+            rebuild(concertId);
+        }
+        throw new ReservationsUnavailable("The seat guard is being rebuilt; try again.");
     }
 
     /** After a confirmation: the seats stay taken with no expiry. */

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
-/** The rules of a new hold: the seat list, the concert (started, layout, grades), blocked seats, the buyer limit. */
+/** The rules of a new hold: the seat list, the concert (started, sale window, layout, grades), blocked seats, the buyer limit. */
 class NewHoldTest {
 
     private static final Instant NOW = Instant.parse("2030-05-01T18:00:00Z");
@@ -91,6 +91,62 @@ class NewHoldTest {
     }
 
     @Test
+    void refusesAHoldBeforeTheSaleOpensSayingWhenItOpens() {
+        Instant opens = NOW.plus(Duration.ofHours(2));
+
+        assertThatThrownBy(() -> NewHold.of(99, concertOnSale(opens, null), List.of("FLOOR-A-1"), NOW, HOLD_TIME))
+                .isInstanceOfSatisfying(NotOnSaleYet.class, e -> {
+                    assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT);
+                    assertThat(e.getMessage()).isEqualTo("This concert is not on sale yet; its sale opens at 2030-05-01T20:00:00Z.");
+                    assertThat(e.properties()).containsExactly(entry("reason", "not-on-sale-yet"), entry("saleStartsAt", opens));
+                    assertThat(e.retryAfter()).as("an opening an hour or more away: wait for it, do not poll").isEmpty();
+                });
+    }
+
+    @Test
+    void anOpeningLessThanAMinuteAwaySaysToRetryThen() {
+        Instant opens = NOW.plusSeconds(59).plusMillis(400);
+
+        assertThatThrownBy(() -> NewHold.of(99, concertOnSale(opens, null), List.of("FLOOR-A-1"), NOW, HOLD_TIME))
+                .isInstanceOfSatisfying(NotOnSaleYet.class, e -> {
+                    assertThat(e.retryAfter()).contains(Duration.ofMillis(59_400));
+                    assertThat(e.properties()).containsEntry("retryAfterSeconds", 60L);
+                });
+        assertThatThrownBy(() -> NewHold.of(99, concertOnSale(NOW.plusSeconds(60), null), List.of("FLOOR-A-1"), NOW, HOLD_TIME))
+                .isInstanceOfSatisfying(NotOnSaleYet.class, e -> assertThat(e.retryAfter()).isEmpty());
+    }
+
+    @Test
+    void holdsFromTheOpeningInstantOn() {
+        assertThatCode(() -> NewHold.of(99, concertOnSale(NOW, null), List.of("FLOOR-A-1"), NOW, HOLD_TIME))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesAHoldFromTheSalesEndOn() {
+        Instant opened = NOW.minus(Duration.ofDays(1));
+
+        assertThatThrownBy(() -> NewHold.of(99, concertOnSale(opened, NOW), List.of("FLOOR-A-1"), NOW, HOLD_TIME))
+                .isInstanceOfSatisfying(SaleEnded.class, e -> {
+                    assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT);
+                    assertThat(e.getMessage()).isEqualTo("The sale of this concert ended at 2030-05-01T18:00:00Z.");
+                    assertThat(e.properties()).containsExactly(entry("reason", "sale-ended"), entry("saleEndsAt", NOW));
+                    assertThat(e.retryAfter()).isEmpty();
+                });
+        assertThatCode(() -> NewHold.of(99, concertOnSale(null, NOW.plusMillis(1)), List.of("FLOOR-A-1"), NOW, HOLD_TIME))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aStartedConcertIsRefusedAsStartedEvenWhenItsSaleHasEnded() {
+        Concert started = new Concert(CONCERT.id(), CONCERT.ownerId(), CONCERT.name(), NOW, CONCERT.layout(),
+                CONCERT.grades(), CONCERT.maxTicketsPerBuyer(), CONCERT.revision(), null, NOW.minusSeconds(60), false);
+
+        assertThatThrownBy(() -> NewHold.of(99, started, List.of("FLOOR-A-1"), NOW, HOLD_TIME))
+                .isInstanceOf(ConcertAlreadyStarted.class);
+    }
+
+    @Test
     void refusesSeatsOutsideTheLayoutNamingAllOfThem() {
         assertInvalidSeats(() -> NewHold.of(99, CONCERT, List.of("FLOOR-A-11", "FLOOR-A-1", "BALCONY-A-1"), NOW, HOLD_TIME),
                 "no such seats in this concert's layout: FLOOR-A-11, BALCONY-A-1");
@@ -157,6 +213,11 @@ class NewHoldTest {
     private static Concert concertStartingAt(Instant start) {
         return new Concert(CONCERT.id(), CONCERT.ownerId(), CONCERT.name(), start, CONCERT.layout(), CONCERT.grades(),
                 CONCERT.maxTicketsPerBuyer(), CONCERT.revision());
+    }
+
+    private static Concert concertOnSale(Instant saleStartsAt, Instant saleEndsAt) {
+        return new Concert(CONCERT.id(), CONCERT.ownerId(), CONCERT.name(), CONCERT.startTime(), CONCERT.layout(),
+                CONCERT.grades(), CONCERT.maxTicketsPerBuyer(), CONCERT.revision(), saleStartsAt, saleEndsAt, false);
     }
 
     /** {@code count} distinct seats of rows A and B. */
