@@ -18,13 +18,14 @@ import java.util.Set;
  * @param lagSamples    holds (and cancels) of the event-lag probe during the uncontended run
  * @param saleTimeout   seconds after the opening when a sale is given up as not sold out
  * @param sales         which sales to run: both, waiting-room, everyone
+ * @param best          buyers ask for {@code {"best": {...}}} seats instead of picking from the availability
  * @param gateway       the running system's gateway, which every buyer's request goes through
  * @param seatService   seat-service of that system, read directly by the event-lag probe only
  * @param local         the launcher's .local directory (jwt-private.pem, admin.env)
  * @param database      JDBC URL of reservation-service's database, for the double-booking check
  */
 record OnSaleOptions(int buyers, int seats, int joinWindow, int connections, int phaseSeconds, int lagSamples,
-                     int saleTimeout, Sales sales, String gateway, String seatService, Path local, String database) {
+                     int saleTimeout, Sales sales, boolean best, String gateway, String seatService, Path local, String database) {
 
     enum Sales {
         BOTH, WAITING_ROOM, EVERYONE;
@@ -48,6 +49,7 @@ record OnSaleOptions(int buyers, int seats, int joinWindow, int connections, int
               --lag-samples=20      holds of the event-lag probe during the uncontended run
               --sale-timeout=300    seconds after an opening before a sale counts as not sold out
               --sales=both          both | waiting-room | everyone (the sale without a waiting room)
+              --pick=seats          seats: buyers pick free seats from the availability | best: they ask for the best
               --gateway=http://127.0.0.1:8080        the gateway: every buyer's request goes through it
               --seat-service=http://127.0.0.1:8083   read directly by the event-lag probe only
               --local=.local        the launcher's state: jwt-private.pem (signs the buyers' tokens), admin.env
@@ -55,7 +57,7 @@ record OnSaleOptions(int buyers, int seats, int joinWindow, int connections, int
               --help                this text""";
 
     private static final Set<String> NAMES = Set.of("buyers", "seats", "join-window", "connections", "phase-seconds",
-            "lag-samples", "sale-timeout", "sales", "gateway", "seat-service", "local", "database");
+            "lag-samples", "sale-timeout", "sales", "pick", "gateway", "seat-service", "local", "database");
 
     /** Null when {@code --help} was asked for; throws IllegalArgumentException on an unknown or malformed option. */
     static OnSaleOptions parse(List<String> args) {
@@ -78,6 +80,7 @@ record OnSaleOptions(int buyers, int seats, int joinWindow, int connections, int
                 count(given, "join-window", 40, 5), count(given, "connections", 128, 1),
                 count(given, "phase-seconds", 15, 1), count(given, "lag-samples", 20, 0),
                 count(given, "sale-timeout", 300, 10), sales(given.getOrDefault("sales", "both")),
+                best(given.getOrDefault("pick", "seats")),
                 given.getOrDefault("gateway", "http://127.0.0.1:8080"),
                 given.getOrDefault("seat-service", "http://127.0.0.1:8083"),
                 Path.of(given.getOrDefault("local", ".local")),
@@ -90,6 +93,14 @@ record OnSaleOptions(int buyers, int seats, int joinWindow, int connections, int
             case "waiting-room" -> Sales.WAITING_ROOM;
             case "everyone" -> Sales.EVERYONE;
             default -> throw new IllegalArgumentException("--sales must be both, waiting-room or everyone, not " + value);
+        };
+    }
+
+    private static boolean best(String value) {
+        return switch (value) {
+            case "seats" -> false;
+            case "best" -> true;
+            default -> throw new IllegalArgumentException("--pick must be seats or best, not " + value);
         };
     }
 

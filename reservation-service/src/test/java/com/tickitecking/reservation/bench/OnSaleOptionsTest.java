@@ -16,7 +16,7 @@ class OnSaleOptionsTest {
                 "--local=/tmp/x/.local"));
 
         assertThat(options).isEqualTo(new OnSaleOptions(500, 1000, 40, 128, 15, 20, 300, OnSaleOptions.Sales.EVERYONE,
-                "http://127.0.0.1:8080", "http://127.0.0.1:8083", Path.of("/tmp/x/.local"),
+                false, "http://127.0.0.1:8080", "http://127.0.0.1:8083", Path.of("/tmp/x/.local"),
                 "jdbc:mariadb://127.0.0.1:3306/tickitecking_reservation"));
     }
 
@@ -43,5 +43,7 @@ class OnSaleOptionsTest {
                 .withMessageContaining("--join-window must be a whole number of at least 5");
         assertThatIllegalArgumentException().isThrownBy(() -> OnSaleOptions.parse(List.of("--sales=some")))
                 .withMessageContaining("both, waiting-room or everyone");
+        assertThatIllegalArgumentException().isThrownBy(() -> OnSaleOptions.parse(List.of("--pick=cheapest")))
+                .withMessageContaining("seats or best");
     }
 }

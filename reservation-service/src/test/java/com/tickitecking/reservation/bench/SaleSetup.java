@@ -31,6 +31,8 @@ final class SaleSetup {
 
     private static final String PASSWORD = "Onsale#Pass1";
     private static final int SEATS_PER_ROW = 100;
+    /** The one grade, over every seat. */
+    static final String GRADE = "R";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     /** A concert made for the run: its id, seats, and seat plan once seat-service has it. */
@@ -97,7 +99,7 @@ final class SaleSetup {
         body.put("startTime", Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS).toString());
         body.put("auditoriumId", auditoriumId);
         body.put("maxTicketsPerBuyer", 8);
-        body.put("grades", List.of(Map.of("name", "R", "price", 90, "areas", List.of(Map.of("section", "FLOOR")))));
+        body.put("grades", List.of(Map.of("name", GRADE, "price", 90, "areas", List.of(Map.of("section", "FLOOR")))));
         if (saleStartsAt != null) {
             body.put("saleStartsAt", saleStartsAt.toString());
         }
