@@ -13,7 +13,7 @@ import java.util.Set;
  * @param buyers        buyers in each sale, each its own account (a minted access token)
  * @param seats         seats of the concerts, rounded up to whole rows of 100
  * @param joinWindow    seconds from the end of the set-up to the opening, for everyone to join the pre-queue
- * @param connections   the client's HTTP connections (requests in flight at most)
+ * @param connections   the client's HTTP connections for queue polls, and as many for the other requests
  * @param phaseSeconds  length of the ceiling and the rejection runs
  * @param lagSamples    holds (and cancels) of the event-lag probe during the uncontended run
  * @param saleTimeout   seconds after the opening when a sale is given up as not sold out
@@ -44,7 +44,7 @@ record OnSaleOptions(int buyers, int seats, int joinWindow, int connections, int
               --buyers=10000        buyers in each sale, each its own account
               --seats=20000         seats of each concert (whole rows of 100)
               --join-window=40      seconds from the set-up to the opening, for everyone to join the pre-queue
-              --connections=128     HTTP connections of the client (requests in flight at most)
+              --connections=128     HTTP connections of the client for queue polls, and as many for the rest
               --phase-seconds=15    length of the ceiling run and of the rejection run
               --lag-samples=20      holds of the event-lag probe during the uncontended run
               --sale-timeout=300    seconds after an opening before a sale counts as not sold out
