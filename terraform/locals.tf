@@ -26,8 +26,9 @@ locals {
 
   # Secrets whose values an operator puts (see modules/secrets).
   app_secrets = {
-    "jwt-private-key" = "PKCS#8 PEM private key user-service signs JWTs with"
-    "admin-password"  = "Password of the initial user-service admin account"
+    "jwt-private-key"       = "PKCS#8 PEM private key user-service signs JWTs with"
+    "admin-password"        = "Password of the initial user-service admin account"
+    "admission-private-key" = "PKCS#8 PEM private key reservation-service signs waiting-room admission tokens with"
   }
 
   # Each service with a database logs in as its own user, allowed onto that
@@ -67,6 +68,8 @@ locals {
       # the ALB appends the client's address to X-Forwarded-For: the gateway takes that entry as the client's
       # (per-address rate limit, X-Client-Address for user-service's login and sign-up limits), never the leftmost
       s.public ? { TICKITECKING_GATEWAY_CLIENTADDRESS_TRUSTEDPROXIES = "1" } : {},
+      # the gateway checks the waiting room's admission tokens against reservation-service's public keys
+      s.public ? { ADMISSION_JWKS_URI = "${local.service_urls["reservation-service"]}/.well-known/admission-jwks.json" } : {},
     )
   }
 
@@ -80,6 +83,9 @@ locals {
         JWT_PRIVATE_KEY = module.secrets.arns["jwt-private-key"]
         ADMIN_PASSWORD  = module.secrets.arns["admin-password"]
       } : {},
+      k == "reservation-service" ? {
+        ADMISSION_PRIVATE_KEY = module.secrets.arns["admission-private-key"]
+      } : {},
     )
   }
 
@@ -88,6 +94,7 @@ locals {
     for k, s in local.services : k => concat(
       s.database == null ? [] : [module.db_users.secret_arns[k]],
       k == "user-service" ? [module.secrets.arns["jwt-private-key"], module.secrets.arns["admin-password"]] : [],
+      k == "reservation-service" ? [module.secrets.arns["admission-private-key"]] : [],
     )
   }
 }

@@ -191,6 +191,29 @@ run "services_are_wired_to_each_other_and_their_stores" {
   }
 
   assert {
+    condition     = [for s in module.service["reservation-service"].container_definition.secrets : s.name] == ["ADMISSION_PRIVATE_KEY", "DB_PASSWORD", "DB_USERNAME"]
+    error_message = "reservation-service gets its DB login and the admission signing key from Secrets Manager."
+  }
+
+  assert {
+    condition     = one([for s in module.service["reservation-service"].container_definition.secrets : s.valueFrom if s.name == "ADMISSION_PRIVATE_KEY"]) == module.secrets.arns["admission-private-key"]
+    error_message = "ADMISSION_PRIVATE_KEY comes from the admission-private-key secret."
+  }
+
+  assert {
+    condition     = module.secrets.arns["admission-private-key"] != module.secrets.arns["jwt-private-key"]
+    error_message = "Admission tokens are signed with a key of their own, not user-service's JWT key."
+  }
+
+  assert {
+    condition = contains(
+      [for e in module.service["gateway-service"].container_definition.environment : "${e.name}=${e.value}"],
+      "ADMISSION_JWKS_URI=http://reservation-service:8084/.well-known/admission-jwks.json",
+    )
+    error_message = "The gateway checks admission tokens against reservation-service's keys, by its Service Connect name."
+  }
+
+  assert {
     condition     = alltrue([for s in module.service : strcontains(s.container_definition.healthCheck.command[1], "/actuator/health/readiness")])
     error_message = "Every container is health-checked on readiness."
   }
@@ -245,10 +268,12 @@ run "each_service_logs_into_the_database_as_its_own_user" {
 
   assert {
     condition = alltrue([
-      for k, arn in module.db_users.secret_arns : module.service_iam[k].execution_secret_arns == (k == "user-service"
-      ? [arn, module.secrets.arns["jwt-private-key"], module.secrets.arns["admin-password"]] : [arn])
+      for k, arn in module.db_users.secret_arns : module.service_iam[k].execution_secret_arns == (
+        k == "user-service" ? [arn, module.secrets.arns["jwt-private-key"], module.secrets.arns["admin-password"]]
+        : k == "reservation-service" ? [arn, module.secrets.arns["admission-private-key"]] : [arn]
+      )
     ])
-    error_message = "Each service's execution role reads its own login secret (and user-service its JWT key and admin password), nothing else."
+    error_message = "Each service's execution role reads its own login secret (user-service also its JWT key and admin password, reservation-service its admission key), nothing else."
   }
 
   assert {

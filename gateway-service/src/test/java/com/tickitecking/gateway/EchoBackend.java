@@ -3,26 +3,32 @@ package com.tickitecking.gateway;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
+import com.tickitecking.testing.TestAdmissionTokens;
 import com.tickitecking.testing.TestKeys;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
  * A stand-in upstream for the gateway's own behaviour (routing, headers, time-outs): it answers with the
- * request it received and serves the test JWKS. The real services behind the gateway are exercised in
+ * request it received (and remembers it, {@link #received()}), and serves the test JWKS of access tokens and
+ * admission tokens (as user-service and reservation-service do). The real services behind the gateway are exercised in
  * {@link GatewayEndToEndIT}.
  */
 final class EchoBackend implements AutoCloseable {
 
     private final HttpServer server;
+    private final List<String> received;
 
-    private EchoBackend(HttpServer server) {
+    private EchoBackend(HttpServer server, List<String> received) {
         this.server = server;
+        this.received = received;
     }
 
     static EchoBackend start() {
@@ -31,6 +37,9 @@ final class EchoBackend implements AutoCloseable {
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             String jwks = new JWKSet(new RSAKey.Builder(TestKeys.publicKey()).keyIDFromThumbprint().build()).toString();
             server.createContext("/.well-known/jwks.json", exchange -> respond(exchange, jwks));
+            String admissionJwks = TestAdmissionTokens.jwks();
+            server.createContext("/.well-known/admission-jwks.json", exchange -> respond(exchange, admissionJwks));
+            List<String> received = new CopyOnWriteArrayList<>();
             server.createContext("/api/v1/concerts/1/slow", exchange -> {
                 sleep(3_000);
                 respond(exchange, "{}");
@@ -40,6 +49,7 @@ final class EchoBackend implements AutoCloseable {
                 respond(exchange, "{}");
             });
             server.createContext("/", exchange -> {
+                received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
                 String headers = exchange.getRequestHeaders().entrySet().stream()
                         .map(e -> "\"" + e.getKey().toLowerCase() + "\":\"" + String.join(",", e.getValue()).replace("\"", "'") + "\"")
                         .collect(Collectors.joining(","));
@@ -48,18 +58,24 @@ final class EchoBackend implements AutoCloseable {
                         + ",\"headers\":{" + headers + "}}");
             });
             server.start();
-            return new EchoBackend(server);
+            return new EchoBackend(server, received);
         } catch (IOException | com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Makes this backend the gateway's JWKS and every service behind it. */
+    /** Makes this backend the gateway's JWKS (of both kinds of token) and every service behind it. */
     void standInForEveryService(DynamicPropertyRegistry registry) {
         registry.add("tickitecking.gateway.jwks-uri", () -> url() + "/.well-known/jwks.json");
+        registry.add("tickitecking.gateway.admission.jwks-uri", () -> url() + "/.well-known/admission-jwks.json");
         for (String service : new String[]{"USER", "CONCERT", "SEAT", "RESERVATION", "MEDIA"}) {
             registry.add(service + "_SERVICE_URL", this::url);
         }
+    }
+
+    /** Every request the echo answered, as {@code "POST /raw/path"}, oldest first. */
+    List<String> received() {
+        return List.copyOf(received);
     }
 
     String url() {

@@ -2,6 +2,7 @@ package com.tickitecking.gateway;
 
 import com.tickitecking.testing.IsolatedInfrastructure;
 import com.tickitecking.testing.ServiceProcess;
+import com.tickitecking.testing.TestAdmissionTokens;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,6 +41,8 @@ final class RunningSystem {
                     }
                     properties.put("tickitecking.admin.username", ADMIN);
                     properties.put("tickitecking.admin.password", ADMIN_PASSWORD);
+                    // reservation-service signs admission tokens with it; the gateway checks them against its JWKS
+                    properties.put("tickitecking.waiting-room.private-key", TestAdmissionTokens.privateKeyPem());
                     starting.put(service, starter.submit(() -> ServiceProcess.start(service, properties)));
                 }
             }
@@ -74,6 +77,7 @@ final class RunningSystem {
             properties.put("tickitecking.gateway.services." + name, process.url());
         });
         properties.put("tickitecking.gateway.jwks-uri", url("user-service") + "/.well-known/jwks.json");
+        properties.put("tickitecking.gateway.admission.jwks-uri", url("reservation-service") + "/.well-known/admission-jwks.json");
         // the end-to-end flows are one client doing many things quickly
         properties.put("tickitecking.gateway.rate-limit.requests-per-second", "1000");
         properties.put("tickitecking.gateway.rate-limit.burst", "2000");

@@ -66,21 +66,9 @@ public final class TestTokens {
         return unsignedToken(userId, role.name());
     }
 
-    /**
-     * An admission token as reservation-service's waiting room issues it (iss tickitecking-waiting-room, aud
-     * concert:{id}, sub user id, a fresh jti), signed with the admission key and valid until {@code expiresAt}
-     * (in the past for an expired one).
-     */
+    /** An admission token as reservation-service's waiting room issues it: {@link TestAdmissionTokens}. */
     public static String admissionToken(long userId, long concertId, Instant expiresAt) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer("tickitecking-waiting-room")
-                .audience("concert:" + concertId)
-                .subject(String.valueOf(userId))
-                .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(5))))
-                .expirationTime(Date.from(expiresAt))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
-        return sign(claims, TestKeys.admissionPrivateKey());
+        return TestAdmissionTokens.admissionToken(userId, concertId, expiresAt);
     }
 
     private static JWTClaimsSet claims(long userId, String role, Instant expiresAt) {

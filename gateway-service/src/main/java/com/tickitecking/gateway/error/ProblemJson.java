@@ -19,12 +19,19 @@ public final class ProblemJson {
     }
 
     public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String title, String detail, String instance) {
+        return write(response, status, title, detail, instance, Map.of());
+    }
+
+    /** With extension members, e.g. {@code reason}, the machine-readable cause a client acts on. */
+    public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String title, String detail, String instance,
+                                   Map<String, Object> properties) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("instance", instance);
+        problem.putAll(properties);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         DataBuffer body = response.bufferFactory().wrap(JSON.writeValueAsBytes(problem));

@@ -34,6 +34,8 @@ public class GatewaySecurity {
 
     private static final String[] ALWAYS_PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/fallback/**"};
+    /** Under a public pattern ({@code GET /api/v1/concerts/**}) but about the caller: a login first, as any match wins. */
+    private static final String[] LOGIN_UNDER_PUBLIC = {"/api/v1/concerts/*/queue/me", "/api/v1/concerts/*/queue/me/**"};
 
     @Bean
     SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, GatewayProperties properties) {
@@ -50,6 +52,7 @@ public class GatewaySecurity {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(auth -> {
                     auth.pathMatchers(ALWAYS_PUBLIC).permitAll();
+                    auth.pathMatchers(LOGIN_UNDER_PUBLIC).authenticated();
                     for (String entry : properties.publicPaths()) {
                         String[] parts = entry.trim().split("\\s+", 2);
                         if (parts.length == 2) {
