@@ -361,37 +361,43 @@ public final class OnSaleBench {
 
     // --- buying -------------------------------------------------------------------------------------------
 
-    /**
-     * 1–4 free seats, as the buyer's availability shows them: hold (with the admission token when there is one),
-     * confirm. A lost race (409 taken) tries other seats, up to {@link #MAX_ATTEMPTS}; returns how it ended.
-     */
     /** 409 reasons that mean another buyer was faster (taken) or is at it (busy): other seats may do. */
     private static final Set<String> LOST_RACE = Set.of("taken", "busy", "");
 
+    /**
+     * 1–4 free seats, as the buyer's availability shows them: hold (with the admission token when there is one),
+     * confirm. A lost race (409 taken or busy) tries other seats, a failure (5xx, no answer) the same seats with the
+     * same Idempotency-Key, up to {@link #MAX_ATTEMPTS} attempts in all; returns how it ended.
+     */
     private String buy(Sale sale, String token, String admissionToken) {
         RandomGenerator random = ThreadLocalRandom.current();
         int count = 1 + random.nextInt(4);
         String base = "/api/v1/concerts/" + sale.concert.id();
+        Object request = null;
+        String key = null;
+        int seatCount = count;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Object request;
-            int seatCount = count;
-            if (options.best()) {
-                request = Map.of("best", Map.of("count", count, "grade", SaleSetup.GRADE));
-            } else {
-                Answer availability = client.get(sale.stats, Kind.AVAILABILITY, base + "/seats/availability", token);
-                if (!availability.is(200)) {
-                    pause(500);
-                    continue;
+            if (request == null) { // new seats: the first attempt, or after a lost race
+                key = UUID.randomUUID().toString();
+                seatCount = count;
+                if (options.best()) {
+                    request = Map.of("best", Map.of("count", count, "grade", SaleSetup.GRADE));
+                } else {
+                    Answer availability = client.get(sale.stats, Kind.AVAILABILITY, base + "/seats/availability", token);
+                    if (!availability.is(200)) {
+                        pause(500);
+                        continue;
+                    }
+                    List<String> seats = sale.concert.plan().pickFree(SeatPlan.bitmap(availability.json()), count, random);
+                    if (seats.isEmpty()) {
+                        return "saw nothing free";
+                    }
+                    request = Map.of("seats", seats);
+                    seatCount = seats.size();
                 }
-                List<String> seats = sale.concert.plan().pickFree(SeatPlan.bitmap(availability.json()), count, random);
-                if (seats.isEmpty()) {
-                    return "saw nothing free";
-                }
-                request = Map.of("seats", seats);
-                seatCount = seats.size();
             }
             Map<String, String> headers = new HashMap<>();
-            headers.put("Idempotency-Key", UUID.randomUUID().toString());
+            headers.put("Idempotency-Key", key);
             if (admissionToken != null) {
                 headers.put("Admission-Token", admissionToken);
             }
@@ -402,15 +408,19 @@ public final class OnSaleBench {
             }
             if (hold.is(409) && LOST_RACE.contains(hold.reason())) {
                 sale.lostRaces.increment();
+                request = null;
                 continue;
             }
             if (hold.is(409) && hold.reason().equals("no-adjacent-seats") && count > 1) {
                 count--; // fewer together, as a buyer would
+                request = null;
                 continue;
             }
             if (!retryable(hold)) {
                 return "hold refused " + hold.status() + (hold.reason().isEmpty() ? "" : " " + hold.reason());
             }
+            // no answer or 5xx: the hold may have been made all the same; the same request with the same key
+            // answers it (Idempotent-Replayed) instead of holding other seats as well
             pause(500);
         }
         return "gave up after " + MAX_ATTEMPTS + " attempts";
