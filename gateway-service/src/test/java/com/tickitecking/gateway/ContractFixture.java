@@ -87,7 +87,7 @@ final class ContractFixture {
         var withWaitingRoom = new HashMap<>(concertBody("Night With A Queue", venue));
         withWaitingRoom.put("waitingRoom", true);
         queueConcert = created(owner.post("/api/v1/concerts", withWaitingRoom));
-        leaver = login(signup("queue-leaver"), PASSWORD);
+        leaver = login(signup("quitter"), PASSWORD);
         await().atMost(EVENTUALLY).until(() -> fan.post("/api/v1/concerts/" + queueConcert + "/queue", null).status() / 100 == 2);
         assertThat(leaver.post("/api/v1/concerts/" + queueConcert + "/queue", null).status()).isEqualTo(201);
 
