@@ -22,7 +22,7 @@ import java.util.List;
  * just before that filter decides whether to store it:
  * <ul>
  * <li>one header value per directive. Spring Cloud Gateway 5.0.4 compares each whole value with {@code private} and
- * {@code no-store} (CVE-2026-59427, fixed in 5.0.5, which Maven Central does not serve here), so
+ * {@code no-store} (spring-cloud/spring-cloud-gateway issue 3431), so
  * {@code no-cache, no-store, max-age=0, must-revalidate} would be stored; split, {@code no-store} is seen.</li>
  * <li>{@code metadata.cache-control}, when the route sets one, replaces a 200's header first: concert-service answers
  * a concert's public detail with Spring Security's default {@code no-cache, no-store, ...}, which is no statement
