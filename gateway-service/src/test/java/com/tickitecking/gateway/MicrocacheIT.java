@@ -177,6 +177,20 @@ class MicrocacheIT {
     }
 
     @Test
+    void theWaitingRoomsNowServingIsCachedAndAFansOwnPlaceIsNot() {
+        String status = "/api/v1/concerts/111/queue";
+        String mine = "/api/v1/concerts/111/queue/me";
+        http.get(status);
+        http.get(status);
+        var token = http.as(TestTokens.accessToken(7, "USER"));
+        token.get(mine);
+        token.get(mine);
+
+        assertThat(UPSTREAM.hits(status)).isEqualTo(1);
+        assertThat(UPSTREAM.hits(mine)).isEqualTo(2);
+    }
+
+    @Test
     void writesAndOtherReadsAreNotCached() {
         String seatMap = "/api/v1/concerts/110/seats";
         http.get(seatMap);
@@ -230,7 +244,7 @@ class MicrocacheIT {
                 respond(exchange, 404, Map.of(), "{\"status\":404}");
             } else if (path.contains("/403/")) {
                 respond(exchange, 200, Map.of("Cache-Control", "private, no-store"), body);
-            } else if (path.endsWith("/seats/availability")) {
+            } else if (path.endsWith("/seats/availability") || path.endsWith("/queue")) {
                 respond(exchange, 200, Map.of("Cache-Control", "max-age=1, public", "ETag", etag(path)), body);
             } else {
                 respond(exchange, 200, Map.of("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate",
