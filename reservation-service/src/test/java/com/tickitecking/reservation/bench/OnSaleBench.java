@@ -35,12 +35,14 @@ import java.util.random.RandomGenerator;
  *   <li>set-up through the API: an organiser, a venue of {@code --seats} seats, a concert whose sale opens after
  *   {@code --join-window} seconds with the waiting room on, the same concert without one, and a third for the
  *   uncontended run; {@code --buyers} buyer accounts, their access tokens minted with the local signing key;</li>
- *   <li>the sale with the waiting room: every buyer joins the pre-queue before the opening and polls its place
- *   every 1–2 s; an admitted buyer reads the availability, holds 1–4 free seats with its admission token (a lost
+ *   <li>the sale with the waiting room: every buyer joins the pre-queue before the opening and polls
+ *   as the web client does (the public queue status every 1–2 s, its own place when nowServing reaches it, and a
+ *   keep-alive); an admitted buyer reads the availability, holds 1–4 free seats with its admission token (a lost
  *   race: other seats, up to 5 attempts), confirms and leaves the queue; the rest poll until told sold out;</li>
  *   <li>the same sale without a waiting room: every buyer goes for seats at the same moment;</li>
- *   <li>the ceiling: the cheapest authenticated endpoint through the same gateway ({@code GET /api/v1/users/me}:
- *   the token checks, one hop and one primary-key read), at full load;</li>
+ *   <li>the ceiling: the cheapest authenticated endpoint on a sale's path through the same gateway ({@code GET
+ *   .../queue/me} of spare accounts in a pre-queue: the token checks, one hop and Redis), at full load, always the same
+ *   so that runs compare; {@code GET /api/v1/users/me} beside it for information;</li>
  *   <li>uncontended holds (one free seat each) at full load, with {@link LiveEventLag} measuring hold →
  *   availability meanwhile; then holds of seats taken in it (rejections) at full load;</li>
  *   <li>checks: seats held twice (in reservation-service's database), admissions out of queue order
@@ -54,10 +56,17 @@ public final class OnSaleBench {
     private static final int MAX_ATTEMPTS = 5;
     /** Accounts of the ceiling run: the gateway allows each user 50 requests/s, so 64 allow 3,200/s. */
     private static final int CEILING_ACCOUNTS = 64;
+    /** User ids of the ceiling's accounts: after any buyer's ({@link BuyerTokens#FIRST_BUYER_ID} + index). */
+    private static final long SPARE_FIRST_ID = 2 * BuyerTokens.FIRST_BUYER_ID;
     /** Holds of one account in the uncontended run, under the concerts' buyer limit of 8. */
     private static final int HOLDS_PER_ACCOUNT = 4;
     private static final Duration POLL_EVERY = Duration.ofMillis(1000);
     private static final Duration POLL_JITTER = Duration.ofMillis(1000);
+    /**
+     * A waiting buyer asks for its own place at least this often, whatever nowServing says: a place not polled for
+     * {@code tickitecking.waiting-room.lapse-after} (60 s by default) lapses.
+     */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
     /** Buyers finish joining this long before the opening, so the last join is not a photo finish. */
     private static final double JOIN_SPREAD = 0.6;
     private static final double GOAL_REJECTIONS = 0.80;
@@ -117,6 +126,8 @@ public final class OnSaleBench {
         String probe = buyers.getFirst();
         Long everyoneId = options.sales().everyone() ? setup.concert("Onsale Everyone", null, false) : null;
         long uncontendedId = setup.concert("Onsale Uncontended", null, false);
+        // the ceiling's queue: a waiting room whose sale opens long after this run, so its places stay in the pre-queue
+        long ceilingConcertId = setup.concert("Onsale Ceiling", Instant.now().plus(Duration.ofDays(1)), true);
         SaleConcert everyone = everyoneId == null ? null : setup.ready(everyoneId, false, probe);
         SaleConcert uncontended = setup.ready(uncontendedId, false, probe);
         if (uncontended == null) {
@@ -142,13 +153,16 @@ public final class OnSaleBench {
                 sale.eventsCaughtUp = drain(sale.concert.id(), sale.seatsHeld.get());
             }
         }
-        Rate usersMe = rate("ceiling: GET /api/v1/users/me", options.phaseSeconds(), new AtomicBoolean(true), 200,
+        // The ceiling, always the same endpoint so that runs compare: GET .../queue/me of spare accounts in the
+        // pre-queue of a concert of its own (Redis only: the cheapest authenticated call on a sale's path, and one
+        // whose cost does not depend on how the sale went). GET /users/me (one primary-key read) beside it.
+        List<String> spares = spareQueue(ceilingConcertId);
+        Rate queueMe = rate("ceiling: GET /api/v1/concerts/{id}/queue/me", options.phaseSeconds(), new AtomicBoolean(true), 200,
+                (stats, i) -> client.get(stats, Kind.TRIVIAL, "/api/v1/concerts/" + ceilingConcertId + "/queue/me",
+                        spares.get(i % spares.size())));
+        Rate usersMe = rate("for information: GET /api/v1/users/me", options.phaseSeconds(), new AtomicBoolean(true), 200,
                 (stats, i) -> client.get(stats, Kind.TRIVIAL, "/api/v1/users/me", accounts.get(i % accounts.size()).token()));
-        Rate queueMe = withQueue == null || withQueue.stillQueued.isEmpty() ? null
-                : rate("ceiling: GET /api/v1/concerts/{id}/queue/me", options.phaseSeconds(), new AtomicBoolean(true), 200,
-                (stats, i) -> client.get(stats, Kind.TRIVIAL, "/api/v1/concerts/" + withQueue.concert.id() + "/queue/me",
-                        withQueue.stillQueued.get(i % withQueue.stillQueued.size())));
-        Rate ceiling = queueMe != null && queueMe.perSecond() > usersMe.perSecond() ? queueMe : usersMe;
+        Rate ceiling = queueMe;
 
         ConcurrentLinkedQueue<String> taken = new ConcurrentLinkedQueue<>();
         AtomicInteger nextSeat = new AtomicInteger();
@@ -232,7 +246,13 @@ public final class OnSaleBench {
         return sale;
     }
 
-    /** One buyer: join, poll every 1–2 s, and when admitted buy; records what it saw for the order check. */
+    /**
+     * One buyer, polling as the web client does (docs/waiting-room.md, "How a client polls"): join; every 1–2 s the
+     * public {@code GET .../queue} (nowServing is the same for everyone); {@code GET .../queue/me} only once right
+     * after the opening (to learn the position the shuffle gave), when nowServing has reached the position, when the
+     * queue's state says SOLD_OUT or CLOSED, and every {@link #KEEP_ALIVE} so the place does not lapse. When admitted:
+     * buy, then leave the queue whatever came of it, so the slot is free at once. Records what it saw for the order check.
+     */
     private void queueBuyer(Sale sale, String base, String token, long joinAt, long deadline, Place place) {
         sleepUntil(joinAt);
         Answer joined = null;
@@ -244,9 +264,10 @@ public final class OnSaleBench {
             return;
         }
         place.joinedAt = joined.receivedAt();
-        Answer answer = joined;
+        Answer answer = joined; // the last QueuePlace answer to act on, null when the last poll was the public status
+        long lastMeSentAt = joined.sentAt();
         while (true) {
-            if (answer.is(200) || answer.is(201)) {
+            if (answer != null && (answer.is(200) || answer.is(201))) {
                 JsonNode seen = answer.json();
                 if (!seen.path("position").isNull() && !seen.path("position").isMissingNode()) {
                     place.position = seen.path("position").asLong();
@@ -257,13 +278,12 @@ public final class OnSaleBench {
                     case "ADMITTED" -> {
                         place.admittedAt = answer.receivedAt();
                         sale.outcome(buy(sale, token, seen.path("admissionToken").asString(null)));
-                        client.delete(sale.stats, Kind.LEAVE, base + "/queue/me", token);
+                        leave(sale, base, token); // bought or gave up: either way the slot is the next buyer's now
                         return;
                     }
                     case "SOLD_OUT" -> {
                         sale.soldOutTold(answer.receivedAt());
                         sale.outcome("told sold out");
-                        sale.stillQueued.add(token);
                         return;
                     }
                     case "EXPIRED" -> {
@@ -278,11 +298,35 @@ public final class OnSaleBench {
             }
             if (System.nanoTime() > deadline) {
                 sale.outcome("still waiting at the sale timeout");
-                sale.stillQueued.add(token);
                 return;
             }
             pause(POLL_EVERY.toMillis() + ThreadLocalRandom.current().nextLong(POLL_JITTER.toMillis()));
-            answer = client.get(sale.stats, Kind.POLL, base + "/queue/me", token);
+            boolean askMe = System.nanoTime() - lastMeSentAt >= KEEP_ALIVE.toNanos()
+                    || place.position == null && System.nanoTime() >= sale.openingNanos; // the shuffle's position
+            if (!askMe) {
+                // sent with the buyer's token, as the logged-in web client does: the gateway limits anonymous calls
+                // per client address, and every buyer here has the same one
+                Answer status = client.get(sale.stats, Kind.STATUS, base + "/queue", token);
+                if (status.is(200)) {
+                    JsonNode queue = status.json();
+                    String state = queue.path("state").asString("");
+                    askMe = state.equals("SOLD_OUT") || state.equals("CLOSED")
+                            || place.position != null && queue.path("nowServing").asLong() >= place.position;
+                }
+            }
+            answer = null;
+            if (askMe) {
+                answer = client.get(sale.stats, Kind.POLL, base + "/queue/me", token);
+                lastMeSentAt = answer.sentAt();
+            }
+        }
+    }
+
+    /** DELETE .../queue/me, again on a failure: a slot left taken stays so until the admission runs out. */
+    private void leave(Sale sale, String base, String token) {
+        Answer left = null;
+        for (int attempt = 0; attempt < 3 && (left == null || retryable(left)); attempt++) {
+            left = client.delete(sale.stats, Kind.LEAVE, base + "/queue/me", token);
         }
     }
 
@@ -519,6 +563,30 @@ public final class OnSaleBench {
         return -1;
     }
 
+    /**
+     * {@link #CEILING_ACCOUNTS} accounts of their own (minted, ids after every buyer's) joined to the ceiling concert's
+     * queue, once reservation-service knows the concert.
+     */
+    private List<String> spareQueue(long concertId) {
+        SaleStats quiet = new SaleStats();
+        List<String> spares = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        for (int k = 0; k < CEILING_ACCOUNTS; k++) {
+            String spare = tokens.token(SPARE_FIRST_ID + k, "USER");
+            Answer joined = client.post(quiet, Kind.SETUP, "/api/v1/concerts/" + concertId + "/queue", spare, Map.of(), null);
+            while (!joined.is(201) && !joined.is(200) && System.nanoTime() < deadline) {
+                pause(250); // 404 until the concert's event has reached reservation-service
+                joined = client.post(quiet, Kind.SETUP, "/api/v1/concerts/" + concertId + "/queue", spare, Map.of(), null);
+            }
+            if (!joined.is(201) && !joined.is(200)) {
+                throw new IllegalStateException("a spare account cannot join the ceiling concert's queue: " + joined.status()
+                        + " " + joined.reason());
+            }
+            spares.add(spare);
+        }
+        return spares;
+    }
+
     /** Tokens for the uncontended run's accounts: the buyers', then more minted as needed. */
     private String token(int account) {
         return account < buyers.size() ? buyers.get(account)
@@ -539,8 +607,6 @@ public final class OnSaleBench {
         final AtomicLong lastHoldAt = new AtomicLong(-1);
         final AtomicLong firstToldSoldOutAt = new AtomicLong(-1);
         final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
-        /** Tokens of buyers whose place is still in the queue after the sale (told sold out, or still waiting). */
-        final List<String> stillQueued = java.util.Collections.synchronizedList(new ArrayList<>());
         volatile long openingNanos;
         volatile long finishedNanos;
         double eventsCaughtUp;
@@ -656,10 +722,15 @@ public final class OnSaleBench {
                 continue;
             }
             System.out.println(sale.line());
-            System.out.println("  latencies: " + sale.stats.latencyLine(Kind.JOIN, Kind.POLL, Kind.AVAILABILITY, Kind.HOLD,
+            System.out.println("  latencies: " + sale.stats.latencyLine(Kind.JOIN, Kind.STATUS, Kind.POLL, Kind.AVAILABILITY, Kind.HOLD,
                     Kind.CONFIRM, Kind.LEAVE));
-            System.out.printf(Locale.ROOT, "  client: wait for a connection p99 hold %.0f ms, poll %.0f ms%n",
-                    sale.stats.waitPercentileMillis(Kind.HOLD, 99), sale.stats.waitPercentileMillis(Kind.POLL, 99));
+            System.out.printf(Locale.ROOT, "  client: wait for a connection p99 hold %.0f ms, queue status %.0f ms, queue/me %.0f ms%n",
+                    sale.stats.waitPercentileMillis(Kind.HOLD, 99), sale.stats.waitPercentileMillis(Kind.STATUS, 99),
+                    sale.stats.waitPercentileMillis(Kind.POLL, 99));
+            if (sale.stats.count(Kind.STATUS) + sale.stats.count(Kind.POLL) > 0) {
+                System.out.printf(Locale.ROOT, "  polls: %d of the public queue status, %d of queue/me%n",
+                        sale.stats.count(Kind.STATUS), sale.stats.count(Kind.POLL));
+            }
             System.out.println("  buyers: " + sale.outcomesLine());
             System.out.println("  5xx or no answer: " + sale.stats.errors() + "; non-2xx by status: " + sale.stats.non2xxLine());
             if (sale.firstToldSoldOutAt.get() >= 0) {
@@ -679,11 +750,9 @@ public final class OnSaleBench {
                 errors += sale.stats.errors(); // the sale without a waiting room is the comparison: its errors are its result
             }
         }
+        System.out.println(queueMe.line());
         System.out.println(usersMe.line());
-        if (queueMe != null) {
-            System.out.println(queueMe.line());
-        }
-        System.out.println("  the ceiling is the faster of the two: " + ceiling.name());
+        System.out.println("  the goals' ceiling (trivial authenticated endpoint): " + ceiling.name() + ", spare accounts in a pre-queue");
         System.out.println(free.line());
         if (rejections != null) {
             System.out.println(rejections.line());

@@ -89,7 +89,7 @@ final class SaleClient {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         }
-        Semaphore connections = kind == SaleStats.Kind.POLL ? polls : others;
+        Semaphore connections = kind == SaleStats.Kind.POLL || kind == SaleStats.Kind.STATUS ? polls : others;
         long asked = System.nanoTime();
         connections.acquireUninterruptibly();
         long sent = System.nanoTime();

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class SaleStats {
 
     enum Kind {
-        JOIN("join"), POLL("poll"), AVAILABILITY("availability"), HOLD("hold"), CONFIRM("confirm"), LEAVE("leave"),
+        JOIN("join"), STATUS("queue status"), POLL("queue/me"), AVAILABILITY("availability"), HOLD("hold"), CONFIRM("confirm"), LEAVE("leave"),
         TRIVIAL("trivial"), SETUP("setup");
 
         final String label;
