@@ -1,8 +1,7 @@
 package com.tickitecking.gateway.bench;
 
-import java.util.HashMap;
+import com.tickitecking.testing.BenchArguments;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,27 +43,16 @@ record GatewayBenchOptions(int seconds, int connections, int warmup, int rounds,
 
     /** Null when {@code --help} was asked for; throws IllegalArgumentException on an unknown or malformed option. */
     static GatewayBenchOptions parse(List<String> args) {
-        Map<String, String> given = new HashMap<>();
-        for (String arg : args) {
-            if (arg.isBlank()) {
-                continue; // an empty bench.args
-            }
-            if (arg.equals("--help") || arg.equals("-h")) {
-                return null;
-            }
-            int equals = arg.indexOf('=');
-            String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;
-            if (name == null || !NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
-            }
-            given.put(name, arg.substring(equals + 1));
+        BenchArguments given = BenchArguments.parse(args, NAMES, USAGE);
+        if (given == null) {
+            return null;
         }
-        return new GatewayBenchOptions(count(given, "seconds", 20, 1), count(given, "connections", 32, 1),
-                count(given, "warmup", 10, 0), count(given, "rounds", 2, 1), count(given, "seats", 10_000, 1),
-                given.getOrDefault("gateway", "http://127.0.0.1:8080"),
-                given.getOrDefault("seat-service", "http://127.0.0.1:8083"),
-                given.getOrDefault("concert-service", "http://127.0.0.1:8082"),
-                given.getOrDefault("admin-env", ".local/admin.env"), target(given.getOrDefault("only", "both")));
+        return new GatewayBenchOptions(given.count("seconds", 20, 1), given.count("connections", 32, 1),
+                given.count("warmup", 10, 0), given.count("rounds", 2, 1), given.count("seats", 10_000, 1),
+                given.text("gateway", "http://127.0.0.1:8080"),
+                given.text("seat-service", "http://127.0.0.1:8083"),
+                given.text("concert-service", "http://127.0.0.1:8082"),
+                given.text("admin-env", ".local/admin.env"), target(given.text("only", "both")));
     }
 
     private static String target(String value) {
@@ -72,21 +60,5 @@ record GatewayBenchOptions(int seconds, int connections, int warmup, int rounds,
             throw new IllegalArgumentException("--only must be one of " + TARGETS + ", not " + value);
         }
         return value;
-    }
-
-    private static int count(Map<String, String> given, String name, int fallback, int min) {
-        String value = given.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int count = Integer.parseInt(value);
-            if (count >= min) {
-                return count;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--" + name + " must be a whole number of at least " + min + ", not " + value);
     }
 }

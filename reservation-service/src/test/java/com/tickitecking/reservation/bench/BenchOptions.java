@@ -1,8 +1,7 @@
 package com.tickitecking.reservation.bench;
 
-import java.util.HashMap;
+import com.tickitecking.testing.BenchArguments;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,40 +35,13 @@ record BenchOptions(int threads, int attempts, int uncontended, int rejections, 
 
     /** Null when {@code --help} was asked for; throws IllegalArgumentException on an unknown or malformed option. */
     static BenchOptions parse(List<String> args) {
-        Map<String, String> given = new HashMap<>();
-        for (String arg : args) {
-            if (arg.isBlank()) {
-                continue; // an empty bench.args
-            }
-            if (arg.equals("--help") || arg.equals("-h")) {
-                return null;
-            }
-            int equals = arg.indexOf('=');
-            String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;
-            if (name == null || !NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
-            }
-            given.put(name, arg.substring(equals + 1));
+        BenchArguments given = BenchArguments.parse(args, NAMES, USAGE);
+        if (given == null) {
+            return null;
         }
-        return new BenchOptions(count(given, "threads", 32, 1), count(given, "attempts", 10_000, 1),
-                count(given, "uncontended", 5_000, 1), count(given, "rejections", 20_000, 1),
-                count(given, "live-samples", 40, 0), given.getOrDefault("gateway", "http://127.0.0.1:8080"),
-                given.getOrDefault("seat-service", "http://127.0.0.1:8083"));
-    }
-
-    private static int count(Map<String, String> given, String name, int fallback, int min) {
-        String value = given.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int count = Integer.parseInt(value);
-            if (count >= min) {
-                return count;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--" + name + " must be a whole number of at least " + min + ", not " + value);
+        return new BenchOptions(given.count("threads", 32, 1), given.count("attempts", 10_000, 1),
+                given.count("uncontended", 5_000, 1), given.count("rejections", 20_000, 1),
+                given.count("live-samples", 40, 0), given.text("gateway", "http://127.0.0.1:8080"),
+                given.text("seat-service", "http://127.0.0.1:8083"));
     }
 }

@@ -1,9 +1,8 @@
 package com.tickitecking.reservation.bench;
 
 import java.nio.file.Path;
-import java.util.HashMap;
+import com.tickitecking.testing.BenchArguments;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -61,30 +60,19 @@ record OnSaleOptions(int buyers, int seats, int joinWindow, int connections, int
 
     /** Null when {@code --help} was asked for; throws IllegalArgumentException on an unknown or malformed option. */
     static OnSaleOptions parse(List<String> args) {
-        Map<String, String> given = new HashMap<>();
-        for (String arg : args) {
-            if (arg.isBlank()) {
-                continue; // an empty bench.args
-            }
-            if (arg.equals("--help") || arg.equals("-h")) {
-                return null;
-            }
-            int equals = arg.indexOf('=');
-            String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;
-            if (name == null || !NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
-            }
-            given.put(name, arg.substring(equals + 1));
+        BenchArguments given = BenchArguments.parse(args, NAMES, USAGE);
+        if (given == null) {
+            return null;
         }
-        return new OnSaleOptions(count(given, "buyers", 10_000, 1), count(given, "seats", 20_000, 1),
-                count(given, "join-window", 40, 5), count(given, "connections", 128, 1),
-                count(given, "phase-seconds", 15, 1), count(given, "lag-samples", 20, 0),
-                count(given, "sale-timeout", 300, 10), sales(given.getOrDefault("sales", "both")),
-                best(given.getOrDefault("pick", "seats")),
-                given.getOrDefault("gateway", "http://127.0.0.1:8080"),
-                given.getOrDefault("seat-service", "http://127.0.0.1:8083"),
-                Path.of(given.getOrDefault("local", ".local")),
-                given.getOrDefault("database", "jdbc:mariadb://127.0.0.1:3306/tickitecking_reservation"));
+        return new OnSaleOptions(given.count("buyers", 10_000, 1), given.count("seats", 20_000, 1),
+                given.count("join-window", 40, 5), given.count("connections", 128, 1),
+                given.count("phase-seconds", 15, 1), given.count("lag-samples", 20, 0),
+                given.count("sale-timeout", 300, 10), sales(given.text("sales", "both")),
+                best(given.text("pick", "seats")),
+                given.text("gateway", "http://127.0.0.1:8080"),
+                given.text("seat-service", "http://127.0.0.1:8083"),
+                Path.of(given.text("local", ".local")),
+                given.text("database", "jdbc:mariadb://127.0.0.1:3306/tickitecking_reservation"));
     }
 
     private static Sales sales(String value) {
@@ -102,21 +90,5 @@ record OnSaleOptions(int buyers, int seats, int joinWindow, int connections, int
             case "best" -> true;
             default -> throw new IllegalArgumentException("--pick must be seats or best, not " + value);
         };
-    }
-
-    private static int count(Map<String, String> given, String name, int fallback, int min) {
-        String value = given.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int count = Integer.parseInt(value);
-            if (count >= min) {
-                return count;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("--" + name + " must be a whole number of at least " + min + ", not " + value);
     }
 }
