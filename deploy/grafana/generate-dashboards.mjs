@@ -19,7 +19,7 @@ const SERVICES = {
   'user-service': { port: 8081, db: true, features: ['auth'] },
   'concert-service': { port: 8082, db: true, features: ['outbox', 'consumer'] },
   'seat-service': { port: 8083, db: true, features: ['seatmap', 'guards', 'outbox', 'consumer'] },
-  'reservation-service': { port: 8084, db: true, features: ['reservations', 'guards', 'outbox', 'consumer'] },
+  'reservation-service': { port: 8084, db: true, features: ['reservations', 'waitingRoom', 'guards', 'outbox', 'consumer'] },
   'media-service': { port: 8085, db: true, features: ['uploads', 'outbox', 'consumer'] },
 };
 
@@ -139,6 +139,9 @@ const FEATURES = {
     timeseries('Rate-limited (429) and unauthorized (401)', [
       target(`sum by (status) (rate(http_server_requests_seconds_count{service="${svc}", status=~"429|401"}[${RI}]))`, '{{status}}'),
     ], 'reqps'),
+    timeseries('Holds refused for the waiting room (unavailable: alert above 0.1/s)', [
+      target(`sum by (outcome) (rate(tickitecking_admission_refusals_total{service="${svc}"}[${RI}]))`, '{{outcome}}'),
+    ], 'reqps', { description: 'refused: no valid admission token (403); unavailable: Redis could not be asked (503, fail closed)' }),
   ],
   auth: (svc) => [
     row('Authentication'),
@@ -164,6 +167,17 @@ const FEATURES = {
     timeseries('Unavailable ratio (alert above 10%)', [
       target(`sum(rate(tickitecking_reservations_total{service="${svc}", outcome="unavailable"}[${RI}])) / sum(rate(tickitecking_reservations_total{service="${svc}"}[${RI}]))`, 'unavailable'),
     ], 'percentunit'),
+  ],
+  // The gauges are the same Redis totals on every instance: max, not sum; each admission is counted once: sum.
+  waitingRoom: (svc) => [
+    row('Waiting room'),
+    timeseries('People waiting and active shoppers (all waiting rooms)', [
+      target(`max(tickitecking_queue_waiting{service="${svc}"})`, 'waiting'),
+      target(`max(tickitecking_queue_active{service="${svc}"})`, 'active shoppers'),
+    ], 'short', { description: 'waiting: in the line of open, not sold-out waiting rooms; active: admitted and not finished' }),
+    timeseries('Admissions / s', [
+      target(`sum(rate(tickitecking_queue_admissions_total{service="${svc}"}[${RI}]))`, 'admitted'),
+    ], 'ops'),
   ],
   guards: (svc) => [
     row('Double-booking guards'),
@@ -238,6 +252,14 @@ dashboards.overview = dashboard('tickitecking-overview', 'Tickitecking / Overvie
   ], 'ops', { stack: true }),
   timeseries('Guard rejections by service and guard', [
     target(`sum by (service, guard) (rate(tickitecking_guard_rejections_total[${RI}]))`, '{{service}} {{guard}}'),
+  ], 'ops'),
+  timeseries('Waiting room: people waiting, active shoppers', [
+    target('max(tickitecking_queue_waiting)', 'waiting'),
+    target('max(tickitecking_queue_active)', 'active shoppers'),
+  ]),
+  timeseries('Waiting room: admissions and gateway refusals / s', [
+    target(`sum(rate(tickitecking_queue_admissions_total[${RI}]))`, 'admitted'),
+    target(`sum by (outcome) (rate(tickitecking_admission_refusals_total[${RI}]))`, 'refused: {{outcome}}'),
   ], 'ops'),
   row('Messaging'),
   timeseries('Oldest outbox event age by service', [

@@ -20,11 +20,13 @@ public class AdmissionJob {
 
     private final WaitingRoom room;
     private final WaitingRoomRepository repository;
+    private final WaitingRoomMetrics metrics;
     private final Clock clock;
 
-    public AdmissionJob(WaitingRoom room, WaitingRoomRepository repository, Clock clock) {
+    public AdmissionJob(WaitingRoom room, WaitingRoomRepository repository, WaitingRoomMetrics metrics, Clock clock) {
         this.room = room;
         this.repository = repository;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -38,10 +40,12 @@ public class AdmissionJob {
             log.warn("admission run skipped, the concerts could not be read: {}", e.getMessage());
             return;
         }
+        metrics.keepOnly(concerts);
         for (long concertId : concerts) {
             try {
                 room.admitNext(concertId);
             } catch (RuntimeException e) {
+                metrics.forget(concertId);
                 log.warn("admission run for concert {} failed, nobody admitted (next run tries again): {}", concertId, e.getMessage());
             }
         }

@@ -7,6 +7,7 @@ import com.tickitecking.platform.redis.RedisKeys;
 import com.tickitecking.platform.security.AuthenticatedUser;
 import com.tickitecking.reservation.concert.Concert;
 import com.tickitecking.reservation.concert.ConcertRepository;
+import com.tickitecking.reservation.reservation.SeatGuard;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The waiting room's use cases: join, look at one's place, leave, the public status and pre-queue, one admission
@@ -34,23 +34,27 @@ public class WaitingRoom {
     private final RedisKeys keys;
     private final ConcertRepository concerts;
     private final WaitingRoomRepository repository;
+    private final SeatGuard seatGuard;
     private final AdmissionTokens tokens;
     private final WaitingRoomFlags flags;
     private final WaitingRoomProperties properties;
     private final Clock clock;
     /** Seats on sale per concert revision: the layout and grades change only by event, so count them once. */
     private final Cache<String, Long> capacities = Caffeine.newBuilder().maximumSize(1000).build();
-    private final AtomicLong admittedTotal = new AtomicLong();
+    private final WaitingRoomMetrics metrics;
 
     public WaitingRoom(QueueScripts scripts, RedisKeys keys, ConcertRepository concerts, WaitingRoomRepository repository,
-                       AdmissionTokens tokens, WaitingRoomFlags flags, WaitingRoomProperties properties, Clock clock) {
+                       SeatGuard seatGuard, AdmissionTokens tokens, WaitingRoomFlags flags, WaitingRoomProperties properties,
+                       WaitingRoomMetrics metrics, Clock clock) {
         this.scripts = scripts;
         this.keys = keys;
         this.concerts = concerts;
         this.repository = repository;
+        this.seatGuard = seatGuard;
         this.tokens = tokens;
         this.flags = flags;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -171,6 +175,7 @@ public class WaitingRoom {
     int admitNext(long concertId) {
         Concert concert = concerts.find(concertId).orElse(null);
         if (concert == null || !concert.waitingRoom()) {
+            metrics.forget(concertId);
             return 0;
         }
         QueueScripts.redis(() -> {
@@ -178,8 +183,9 @@ public class WaitingRoom {
             return null;
         });
         Instant now = clock.instant();
-        WaitingRoomRepository.Taken taken = repository.taken(concertId, now);
-        long free = Math.max(0, capacity(concert) - taken.seats());
+        // taken seats counted by the seat guard's expiry index (O(log n), not a scan of the concert's seats)
+        SeatGuard.TakenCount taken = seatGuard.takenCount(concertId);
+        long free = Math.max(0, capacity(concert) - taken.taken() - repository.blockedSeats(concertId));
         boolean soldOut = AdmissionRule.soldOut(free, taken.held());
         long ceiling = soldOut ? 0 : AdmissionRule.activeCeiling(free, concert.maxTicketsPerBuyer(), properties.maxActiveShoppers());
         QueueKeys queue = keysOf(concertId);
@@ -194,16 +200,12 @@ public class WaitingRoom {
             answer = scripts.admit(queue, opening(concert, now), admissionArguments(soldOut, ceiling));
         }
         if (!"OPEN".equals(answer.getFirst())) {
+            metrics.forget(concertId);
             return 0;
         }
         int admitted = (int) number(answer.get(1));
-        admittedTotal.addAndGet(admitted);
+        metrics.ran(concertId, admitted, number(answer.get(2)), number(answer.get(3)), soldOut);
         return admitted;
-    }
-
-    /** Places admitted by this instance since it started (a metric). */
-    long admittedTotal() {
-        return admittedTotal.get();
     }
 
     private List<String> admissionArguments(boolean soldOut, long ceiling) {

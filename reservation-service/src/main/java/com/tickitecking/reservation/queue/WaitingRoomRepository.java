@@ -7,7 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-/** What the admission job reads from the database: which waiting rooms run, and how many seats are taken. */
+/** What the admission job reads from the database: which waiting rooms run, and how many seats are blocked. */
 @Repository
 class WaitingRoomRepository {
 
@@ -26,22 +26,9 @@ class WaitingRoomRepository {
                 Long.class, at, at);
     }
 
-    /**
-     * Seats of the concert that are not free: confirmed, held and not lapsed, or blocked; and of those, how many
-     * are only held (pending: they come free again if the hold lapses). One index range scan of the concert's
-     * active seats (uk_reservation_seat_active starts with concert_id) and one of its blocked seats.
-     */
-    Taken taken(long concertId, Instant now) {
-        return jdbc.queryForObject("""
-                SELECT COUNT(*) AS taken, COALESCE(SUM(r.status = 'HELD'), 0) AS held,
-                       (SELECT COUNT(*) FROM blocked_seat b WHERE b.concert_id = ? AND b.blocked = TRUE) AS blocked
-                FROM reservation_seat s JOIN reservation r ON r.id = s.reservation_id
-                WHERE s.concert_id = ? AND s.active_marker = 1 AND (r.status = 'CONFIRMED' OR r.expires_at > ?)""",
-                (rs, i) -> new Taken(rs.getLong("taken") + rs.getLong("blocked"), rs.getLong("held")),
-                concertId, concertId, Timestamp.from(now));
-    }
-
-    /** @param seats seats not free (confirmed, pending holds, blocked); @param held of them, the pending holds */
-    record Taken(long seats, long held) {
+    /** Seats the owner took off sale: few, counted on the primary key's range of the concert. */
+    long blockedSeats(long concertId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM blocked_seat WHERE concert_id = ? AND blocked = TRUE",
+                Long.class, concertId);
     }
 }

@@ -107,8 +107,12 @@ public class ReservationService {
                                       String requestHash, BestSeats requested) {
         Concert concert = concerts.find(concertId).orElseThrow(() -> DomainException.notFound("concert", concertId));
         NewHold.assertOnSale(concert, clock.instant());
-        Set<String> unavailable = new HashSet<>(guard.takenSeats(concertId));
-        unavailable.addAll(concerts.blockedSeats(concertId));
+        Set<String> blocked = Set.copyOf(concerts.blockedSeats(concertId));
+        BestSeats.Unavailable unavailable = seats -> {
+            Set<String> taken = new HashSet<>(guard.takenAmong(concertId, seats));
+            seats.stream().filter(blocked::contains).forEach(taken::add);
+            return taken;
+        };
         SeatsTaken lost = null;
         for (List<String> block : requested.blocks(concert, unavailable, properties.bestSeatAttempts())) {
             try {

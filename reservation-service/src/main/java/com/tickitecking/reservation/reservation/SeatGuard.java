@@ -40,8 +40,9 @@ import java.util.function.Supplier;
  *   {@code reservation_seat}. It holds even when Redis was wiped.</li>
  * </ol>
  * If Redis lost a concert's hash (flush, restart), the hash is rebuilt from the database under a lock before it
- * is used again. If Redis cannot be reached the hold is refused at once ({@link ReservationsUnavailable}):
- * nothing is written unguarded.
+ * is used again. Beside the hash the same scripts keep an expiry index (a sorted set, seat → expiry), so the
+ * admission job counts the taken seats without reading them ({@link #takenCount}); the rebuild refills both. If
+ * Redis cannot be reached the hold is refused at once ({@link ReservationsUnavailable}): nothing is written unguarded.
  */
 @Component
 public class SeatGuard {
@@ -50,12 +51,15 @@ public class SeatGuard {
 
     private static final int MAX_REBUILDS = 3;
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    /** The ready marker's value once hash and expiry index are both built (an older '1' had no index: rebuilt once). */
+    private static final String READY = "2";
 
     /** The Lua scripts that change a concert's seat hash, read once from {@code lua/} (their comments say what each takes). */
     private final String claimScript = lua("claim-seats");
     private final String updateOwnScript = lua("update-own-seats");
     private final String rebuildScript = lua("rebuild-seats");
     private final String takenScript = lua("taken-seats");
+    private final String countScript = lua("count-seats");
 
     private final RedissonClient redisson;
     private final RedisKeys keys;
@@ -115,17 +119,45 @@ public class SeatGuard {
     }
 
     /**
-     * The concert's seats taken right now, as the Redis guard knows them: advice for picking seats, which the guard
-     * checks again when they are held.
+     * Which of these seats of the concert are taken right now, as the Redis guard knows them: advice for picking
+     * seats, which the guard checks again when they are held. Reads only these seats, not the concert's whole hash.
      *
      * @throws ReservationsUnavailable when Redis cannot be reached or the guard is being rebuilt
      */
-    public Set<String> takenSeats(long concertId) {
+    public Set<String> takenAmong(long concertId, Collection<String> seats) {
+        List<Object> args = new ArrayList<>(seats.size() + 1);
+        args.add(null);
+        args.addAll(seats);
+        List<String> answer = readyAnswer(concertId, () -> {
+            args.set(0, String.valueOf(clock.millis()));
+            return script().eval(RScript.Mode.READ_ONLY, takenScript, RScript.ReturnType.LIST,
+                    List.of(seatsKey(concertId), readyKey(concertId)), args.toArray());
+        });
+        return Set.copyOf(answer.subList(1, answer.size()));
+    }
+
+    /** How many of a concert's seats are taken now, and how many of those are only held (they may come free). */
+    public record TakenCount(long taken, long held) {
+    }
+
+    /**
+     * The concert's taken seats counted, as the Redis guard knows them: O(log n) from the guard's expiry index, for
+     * the admission job every half second. A guard lost with Redis is rebuilt from the database first, as for a hold.
+     *
+     * @throws ReservationsUnavailable when Redis cannot be reached or the guard is being rebuilt
+     */
+    public TakenCount takenCount(long concertId) {
+        List<String> answer = readyAnswer(concertId, () -> script().eval(RScript.Mode.READ_ONLY, countScript,
+                RScript.ReturnType.LIST, List.of(readyKey(concertId), expiriesKey(concertId)), String.valueOf(clock.millis())));
+        return new TakenCount(Long.parseLong(answer.get(1)), Long.parseLong(answer.get(2)));
+    }
+
+    /** Runs a read of the guard that answers {'OK', ...} or {'REBUILD'}, rebuilding the guard from the database as needed. */
+    private List<String> readyAnswer(long concertId, Supplier<List<String>> read) {
         for (int attempt = 0; attempt <= MAX_REBUILDS; attempt++) {
-            List<String> answer = redis(() -> script().eval(RScript.Mode.READ_ONLY, takenScript, RScript.ReturnType.LIST,
-                    List.of(seatsKey(concertId), readyKey(concertId)), String.valueOf(clock.millis())));
+            List<String> answer = redis(read);
             if (answer.getFirst().equals("OK")) {
-                return Set.copyOf(answer.subList(1, answer.size()));
+                return answer;
             }
             rebuild(concertId);
         }
@@ -149,7 +181,7 @@ public class SeatGuard {
             args.add(value);
             args.addAll(seats);
             List<String> answer = redis(() -> script().eval(RScript.Mode.READ_WRITE, claimScript, RScript.ReturnType.LIST,
-                    List.of(seatsKey(concertId), readyKey(concertId)), args.toArray()));
+                    List.of(seatsKey(concertId), readyKey(concertId), expiriesKey(concertId)), args.toArray()));
             switch (answer.getFirst()) {
                 case "OK" -> {
                     return;
@@ -172,7 +204,7 @@ public class SeatGuard {
             return;
         }
         try {
-            if (redis(() -> redisson.getBucket(readyKey(concertId), StringCodec.INSTANCE).isExists())) {
+            if (READY.equals(redis(() -> redisson.getBucket(readyKey(concertId), StringCodec.INSTANCE).get()))) {
                 return;
             }
             List<Object> args = new ArrayList<>();
@@ -182,7 +214,7 @@ public class SeatGuard {
                 args.add(expiry + ":" + seat.guardToken());
             }
             redis(() -> script().eval(RScript.Mode.READ_WRITE, rebuildScript, RScript.ReturnType.LONG,
-                    List.of(seatsKey(concertId), readyKey(concertId)), args.toArray()));
+                    List.of(seatsKey(concertId), readyKey(concertId), expiriesKey(concertId)), args.toArray()));
             log.info("rebuilt the Redis seat guard of concert {} from the database ({} seats taken)", concertId, args.size() / 2);
         } finally {
             unlockQuietly(lock);
@@ -219,7 +251,8 @@ public class SeatGuard {
         args.add(newValue);
         args.addAll(seats);
         try {
-            script().eval(RScript.Mode.READ_WRITE, updateOwnScript, RScript.ReturnType.LONG, List.of(seatsKey(concertId)), args.toArray());
+            script().eval(RScript.Mode.READ_WRITE, updateOwnScript, RScript.ReturnType.LONG,
+                    List.of(seatsKey(concertId), expiriesKey(concertId)), args.toArray());
         } catch (RedisException e) {
             // The database stays right; a stale Redis entry only makes a later hold go on to the database guard.
             log.warn("could not update the Redis seat guard of concert {} ({}): {}", concertId, seats, e.getMessage());
@@ -266,5 +299,10 @@ public class SeatGuard {
 
     private String readyKey(long concertId) {
         return keys.key("reservation", tag(concertId), "seats-ready");
+    }
+
+    /** Seat → hold expiry (ms; inf = confirmed), kept beside the hash by the same scripts, so taken seats are counted. */
+    private String expiriesKey(long concertId) {
+        return keys.key("reservation", tag(concertId), "seat-expiries");
     }
 }

@@ -724,9 +724,10 @@ public final class OnSaleBench {
             System.out.println(sale.line());
             System.out.println("  latencies: " + sale.stats.latencyLine(Kind.JOIN, Kind.STATUS, Kind.POLL, Kind.AVAILABILITY, Kind.HOLD,
                     Kind.CONFIRM, Kind.LEAVE));
-            System.out.printf(Locale.ROOT, "  client: wait for a connection p99 hold %.0f ms, queue status %.0f ms, queue/me %.0f ms%n",
-                    sale.stats.waitPercentileMillis(Kind.HOLD, 99), sale.stats.waitPercentileMillis(Kind.STATUS, 99),
-                    sale.stats.waitPercentileMillis(Kind.POLL, 99));
+            System.out.printf(Locale.ROOT, "  client: wait for a connection p99 hold %s, queue status %s, queue/me %s%n",
+                    SaleStats.ms(sale.stats.waitPercentileMillis(Kind.HOLD, 99)),
+                    SaleStats.ms(sale.stats.waitPercentileMillis(Kind.STATUS, 99)),
+                    SaleStats.ms(sale.stats.waitPercentileMillis(Kind.POLL, 99)));
             if (sale.stats.count(Kind.STATUS) + sale.stats.count(Kind.POLL) > 0) {
                 System.out.printf(Locale.ROOT, "  polls: %d of the public queue status, %d of queue/me%n",
                         sale.stats.count(Kind.STATUS), sale.stats.count(Kind.POLL));

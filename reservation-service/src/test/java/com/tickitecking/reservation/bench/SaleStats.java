@@ -67,6 +67,11 @@ final class SaleStats {
         return ReservationBench.percentile(waits.get(kind).toArray(), p) / 1e6;
     }
 
+    /** "12 ms", or "—" when nothing was measured (the sale without a waiting room makes no queue requests). */
+    static String ms(double millis) {
+        return Double.isNaN(millis) ? "—" : String.format(Locale.ROOT, "%.0f ms", millis);
+    }
+
     /** "join n=… p50=… p99=…" for the kinds that were asked. */
     String latencyLine(Kind... kinds) {
         StringJoiner line = new StringJoiner(" | ");

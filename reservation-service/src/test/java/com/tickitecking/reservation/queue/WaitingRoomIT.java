@@ -205,6 +205,26 @@ class WaitingRoomIT extends ThroughTheApi {
     }
 
     @Test
+    void admissionRunsAreMeteredOnceForAllConcerts() {
+        double admittedBefore = meters.get("tickitecking.queue.admissions").counter().count();
+        long concertId = events.concertOnSale(QueueApi.withWaitingRoom(TestEvents.hall(10, 10, SHOW), null));
+        List<QueueApi> fans = List.of(QueueApi.as(port, 81), QueueApi.as(port, 82), QueueApi.as(port, 83));
+        fans.forEach(fan -> assertThat(fan.join(concertId).status()).isEqualTo(201));
+
+        admitted(fans.get(0), concertId);
+        admitted(fans.get(1), concertId);
+
+        // other tests' waiting rooms may still count too: at least this one's figures, in one series each
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            assertThat(meters.get("tickitecking.queue.active").gauges()).singleElement()
+                    .satisfies(g -> assertThat(g.value()).isGreaterThanOrEqualTo(2));
+            assertThat(meters.get("tickitecking.queue.waiting").gauges()).singleElement()
+                    .satisfies(g -> assertThat(g.value()).isGreaterThanOrEqualTo(1));
+        });
+        assertThat(meters.get("tickitecking.queue.admissions").counter().count() - admittedBefore).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void theStatusIsPublicAndCacheableForASecond() {
         long concertId = events.concertOnSale(QueueApi.withWaitingRoom(TestEvents.hall(1, 5, SHOW), Instant.now().plus(1, ChronoUnit.HOURS)));
 
@@ -228,6 +248,8 @@ class WaitingRoomIT extends ThroughTheApi {
 
     @org.springframework.beans.factory.annotation.Value("${tickitecking.redis.key-prefix}")
     String prefix;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     @org.springframework.beans.factory.annotation.Autowired
     org.redisson.api.RedissonClient redisson;
 

@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,6 +82,51 @@ class BestSeatsTest {
 
         assertThat(new BestSeats(2, "R").blocks(CONCERT, everyOther, 3)).isEmpty();
         assertThat(new BestSeats(11, "R").blocks(CONCERT, Set.of(), 3)).isEmpty();
+    }
+
+    /** 100 rows of 20 seats in one section, all VIP: a big hall in miniature. */
+    private static final Concert BIG = new Concert(8, 1, "Big Concert", Instant.parse("2030-06-01T19:00:00Z"),
+            new SeatingLayout(List.of(new SeatingLayout.Section("FLOOR", "Floor",
+                    IntStream.range(0, 100).mapToObj(r -> new SeatingLayout.Row("R" + r, 20)).toList()))),
+            List.of(new SeatGrade("VIP", new BigDecimal("120.00"), List.of(new SeatGrade.Area("FLOOR", List.of())))),
+            8, 1);
+
+    @Test
+    void asksOnlyAboutTheFrontRowsWhileTheyHaveRoom() {
+        List<List<String>> asked = new ArrayList<>();
+
+        var blocks = new BestSeats(4, "VIP").blocks(BIG, seats -> {
+            asked.add(seats);
+            return Set.of();
+        }, 3);
+
+        assertThat(blocks).containsExactly(List.of("FLOOR-R0-9", "FLOOR-R0-10", "FLOOR-R0-11", "FLOOR-R0-12"),
+                List.of("FLOOR-R0-5", "FLOOR-R0-6", "FLOOR-R0-7", "FLOOR-R0-8"),
+                List.of("FLOOR-R0-13", "FLOOR-R0-14", "FLOOR-R0-15", "FLOOR-R0-16"));
+        assertThat(asked).hasSize(1);
+        assertThat(asked.getFirst()).hasSizeLessThan(2000).contains("FLOOR-R0-1", "FLOOR-R25-20").doesNotContain("FLOOR-R26-1");
+    }
+
+    @Test
+    void looksFurtherBackAFewRowsAtATimeWhenTheFrontIsFull() {
+        Set<String> frontFull = new HashSet<>();
+        for (int r = 0; r < 60; r++) {
+            for (int n = 1; n <= 20; n++) {
+                frontFull.add("FLOOR-R" + r + "-" + n);
+            }
+        }
+        frontFull.add("FLOOR-R60-10");
+        List<List<String>> asked = new ArrayList<>();
+
+        var blocks = new BestSeats(4, "VIP").blocks(BIG, seats -> {
+            asked.add(seats);
+            return seats.stream().filter(frontFull::contains).collect(Collectors.toSet());
+        }, 2);
+
+        assertThat(blocks).containsExactly(List.of("FLOOR-R60-11", "FLOOR-R60-12", "FLOOR-R60-13", "FLOOR-R60-14"),
+                List.of("FLOOR-R60-6", "FLOOR-R60-7", "FLOOR-R60-8", "FLOOR-R60-9"));
+        assertThat(asked).hasSize(3); // rows 0-25, 26-51, 52-77
+        assertThat(asked.stream().flatMap(List::stream).distinct().count()).isEqualTo(78 * 20);
     }
 
     @Test
