@@ -104,7 +104,7 @@ public class EventInbox {
             batch.forEach(event -> lag.record(Duration.between(event.occurredAt(), now)));
             return parsed;
         } catch (RuntimeException e) {
-            log.debug("{}: a batch of {} events is applied one by one: {}", consumer, batch.size(), e.toString());
+            log.info("{}: a batch of {} events is applied one by one: {}", consumer, batch.size(), e.toString());
         }
         List<M> done = new ArrayList<>(parsed.size());
         for (M message : parsed) {
