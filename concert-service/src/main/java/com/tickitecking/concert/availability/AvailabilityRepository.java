@@ -5,6 +5,12 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,17 +34,45 @@ public class AvailabilityRepository {
         jdbc.queryForList("SELECT id FROM concert WHERE id = ? FOR UPDATE", Long.class, concertId);
     }
 
-    public Optional<CountedReservation> findReservation(long reservationId) {
-        return jdbc.query("SELECT status, seat_count, revision FROM reservation_seats WHERE reservation_id = ?",
-                (rs, i) -> new CountedReservation(ReservationState.valueOf(rs.getString(1)), rs.getInt(2), rs.getLong(3)),
-                reservationId).stream().findFirst();
+    /** The same for the concerts of a batch, locked in id order so that two batches cannot wait for each other. */
+    public void lockConcerts(Collection<Long> concertIds) {
+        jdbc.queryForList("SELECT id FROM concert WHERE id IN (" + placeholders(concertIds.size()) + ") ORDER BY id FOR UPDATE",
+                Long.class, concertIds.toArray());
     }
 
-    public void saveReservation(long reservationId, long concertId, CountedReservation reservation) {
-        jdbc.update("""
-                INSERT INTO reservation_seats (reservation_id, concert_id, seat_count, status, revision) VALUES (?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE seat_count = VALUES(seat_count), status = VALUES(status), revision = VALUES(revision)""",
-                reservationId, concertId, reservation.seats(), reservation.state().name(), reservation.revision());
+    /** The counted reservations among these (those counted before), by id. */
+    public Map<Long, CountedReservation> findReservations(Collection<Long> reservationIds) {
+        Map<Long, CountedReservation> found = new HashMap<>();
+        jdbc.query("SELECT reservation_id, status, seat_count, revision FROM reservation_seats WHERE reservation_id IN ("
+                        + placeholders(reservationIds.size()) + ")",
+                rs -> {
+                    found.put(rs.getLong(1), new CountedReservation(ReservationState.valueOf(rs.getString(2)), rs.getInt(3), rs.getLong(4)));
+                }, reservationIds.toArray());
+        return found;
+    }
+
+    /** Writes these reservations' counted states (by reservation id), new or not, in one statement. */
+    public void saveReservations(Map<Long, Counted> reservations) {
+        List<Object> params = new ArrayList<>(reservations.size() * 5);
+        reservations.forEach((reservationId, counted) -> {
+            params.add(reservationId);
+            params.add(counted.concertId());
+            params.add(counted.reservation().seats());
+            params.add(counted.reservation().state().name());
+            params.add(counted.reservation().revision());
+        });
+        jdbc.update("INSERT INTO reservation_seats (reservation_id, concert_id, seat_count, status, revision) VALUES "
+                + String.join(", ", Collections.nCopies(reservations.size(), "(?, ?, ?, ?, ?)"))
+                + " ON DUPLICATE KEY UPDATE seat_count = VALUES(seat_count), status = VALUES(status), revision = VALUES(revision)",
+                params.toArray());
+    }
+
+    /** A reservation as counted, and its concert. */
+    record Counted(long concertId, CountedReservation reservation) {
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     public Optional<BlockedSeat> findBlockedSeat(long concertId, String seat) {

@@ -9,12 +9,20 @@ import com.tickitecking.events.ReservationEvent;
 import com.tickitecking.events.SeatEvent;
 import com.tickitecking.platform.messaging.EventInbox;
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The concert-events queue: reservation and seat-block events (the remaining seats) and image events (the
- * poster). Each message is applied once, in one transaction with its inbox record; a handler that throws leaves
- * the message to be redelivered, and after five receives it goes to the DLQ.
+ * poster). Messages come in batches of what one receive returned ({@code tickitecking.concerts.events.*}, as
+ * seat-service's listener); a batch is applied in one transaction with its inbox records
+ * ({@link EventInbox#receiveAll}), its reservation events counted together. Each message is applied once; one
+ * whose handler throws, or that is no event, is not acknowledged, so SQS delivers it again and after five receives
+ * moves it to the DLQ, while the rest of its batch is applied and acknowledged.
  */
 @Component
 public class ConcertEventsListener {
@@ -29,9 +37,28 @@ public class ConcertEventsListener {
         this.posters = posters;
     }
 
-    @SqsListener("${tickitecking.messaging.queue-prefix}concert-events")
-    public void on(String message) {
-        inbox.receive(message, this::apply);
+    @SqsListener(value = "${tickitecking.messaging.queue-prefix}concert-events",
+            maxMessagesPerPoll = "${tickitecking.concerts.events.max-messages-per-poll}",
+            maxConcurrentMessages = "${tickitecking.concerts.events.max-concurrent-messages}",
+            acknowledgementMode = "MANUAL")
+    public void on(List<Message<String>> messages, BatchAcknowledgement<String> acknowledgement) {
+        List<Message<String>> done = inbox.receiveAll(messages, Message::getPayload, this::applyAll);
+        if (!done.isEmpty()) {
+            acknowledgement.acknowledge(done);
+        }
+    }
+
+    /** One batch's events in one transaction: the reservation events counted together, the rest one by one. */
+    private void applyAll(List<DomainEvent> events) {
+        List<ReservationEvent> reservations = new ArrayList<>(events.size());
+        for (DomainEvent event : events) {
+            if (event instanceof ReservationEvent reservation) {
+                reservations.add(reservation);
+            } else {
+                apply(event);
+            }
+        }
+        availability.applyAll(reservations);
     }
 
     /** Exhaustive over the event families, without a default: a new family does not compile until it is routed. */

@@ -1,6 +1,8 @@
 package com.tickitecking.concert.availability;
 
 import com.tickitecking.concert.ConcertApi;
+import com.tickitecking.concert.messaging.ConcertEventsListener;
+import com.tickitecking.events.DomainEvent;
 import com.tickitecking.events.EventJson;
 import com.tickitecking.events.EventQueue;
 import com.tickitecking.events.ReservationCancelled;
@@ -13,18 +15,28 @@ import com.tickitecking.platform.security.Role;
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.testing.ServiceQueue;
 import com.tickitecking.testing.TestHttp;
+import com.tickitecking.testing.TestServers;
+import io.awspring.cloud.sqs.listener.acknowledgement.BatchAcknowledgement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import static com.tickitecking.concert.ConcertApi.created;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +55,8 @@ class RemainingSeatsIT {
     String queuePrefix;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ConcertEventsListener listener;
 
     ServiceQueue queue;
     TestHttp owner;
@@ -166,6 +180,93 @@ class RemainingSeatsIT {
                 }
             });
         });
+    }
+
+    @Test
+    void aBatchWithDuplicatesCountsEachEventOnceInTheOrderReceived() {
+        long held = RESERVATION_IDS.incrementAndGet();
+        long cancelled = RESERVATION_IDS.incrementAndGet();
+        var hold = ReservationCreated.of(held, concert, USER, List.of("FLOOR-A-1", "FLOOR-A-2", "FLOOR-A-3"), 1, later());
+        List<Message<String>> batch = messages(hold, hold,
+                ReservationCancelled.of(cancelled, concert, USER, List.of("BALC-A-1"), 2),
+                ReservationCreated.of(cancelled, concert, USER, List.of("BALC-A-1"), 1, later()),
+                ReservationConfirmed.of(held, concert, USER, hold.seats(), 2));
+
+        assertThat(deliver(batch)).containsExactlyInAnyOrderElementsOf(batch);
+        assertThat(remaining()).isEqualTo(22);
+
+        // the whole batch again, as SQS redelivers one whose acknowledgement was lost: nothing is counted twice
+        assertThat(deliver(batch)).containsExactlyInAnyOrderElementsOf(batch);
+        assertThat(remaining()).isEqualTo(22);
+    }
+
+    @Test
+    void aMessageThatIsNoEventIsLeftForRedeliveryWhileTheRestOfItsBatchIsCounted() {
+        List<Message<String>> batch = new ArrayList<>(messages(ReservationCreated.of(RESERVATION_IDS.incrementAndGet(),
+                concert, USER, List.of("FLOOR-B-9", "FLOOR-B-10"), 1, later())));
+        batch.add(MessageBuilder.withPayload("{\"type\":\"NotAnEvent\"}").build());
+        batch.addAll(messages(SeatBlocked.of(concert, "BALC-A-4", 1)));
+
+        assertThat(deliver(batch)).containsExactly(batch.get(0), batch.get(2));
+        assertThat(remaining()).isEqualTo(22);
+    }
+
+    @Test
+    void throughSqsAPoisonMessageEndsInTheDeadLetterQueueWhileTheOthersSentWithItAreCounted() {
+        var sqs = TestServers.sqsClient();
+        int deadBefore = queue.deadLetters();
+        // A short visibility timeout so the five failing receives take seconds, not minutes.
+        sqs.setQueueAttributes(b -> b.queueUrl(queue.url()).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1")));
+        try {
+            var hold = ReservationCreated.of(RESERVATION_IDS.incrementAndGet(), concert, USER, List.of("FLOOR-A-7"), 1, later());
+            List<String> bodies = List.of(EventJson.write(hold), "{\"type\":\"NotAnEvent\",\"garbage\":true}", EventJson.write(hold));
+
+            sqs.sendMessageBatch(b -> b.queueUrl(queue.url()).entries(Stream.iterate(0, i -> i + 1).limit(bodies.size())
+                    .map(i -> SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(bodies.get(i)).build()).toList()));
+
+            queue.awaitProcessed(hold);
+            await().atMost(Duration.ofSeconds(60)).until(() -> queue.deadLetters() == deadBefore + 1);
+            queue.awaitDrained();
+            assertThat(remaining()).isEqualTo(24);
+        } finally {
+            sqs.setQueueAttributes(b -> b.queueUrl(queue.url()).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30")));
+        }
+    }
+
+    /** Hands the listener one batch, as the container would; returns the messages it acknowledged. */
+    private List<Message<String>> deliver(List<Message<String>> batch) {
+        List<Message<String>> acknowledged = new ArrayList<>();
+        listener.on(batch, new BatchAcknowledgement<>() {
+            @Override
+            public void acknowledge() {
+                throw new UnsupportedOperationException("the listener acknowledges the messages it applied, by name");
+            }
+
+            @Override
+            public CompletableFuture<Void> acknowledgeAsync() {
+                throw new UnsupportedOperationException("the listener acknowledges the messages it applied, by name");
+            }
+
+            @Override
+            public void acknowledge(Collection<Message<String>> messages) {
+                acknowledged.addAll(messages);
+            }
+
+            @Override
+            public CompletableFuture<Void> acknowledgeAsync(Collection<Message<String>> messages) {
+                acknowledge(messages);
+                return CompletableFuture.completedFuture(null);
+            }
+        });
+        return acknowledged;
+    }
+
+    private static List<Message<String>> messages(DomainEvent... events) {
+        return Stream.of(events).map(event -> MessageBuilder.withPayload(EventJson.write(event)).build()).toList();
+    }
+
+    private static Instant later() {
+        return Instant.now().plusSeconds(600);
     }
 
     private int remaining() {

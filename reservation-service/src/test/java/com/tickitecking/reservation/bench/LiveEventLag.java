@@ -3,6 +3,7 @@ package com.tickitecking.reservation.bench;
 import com.tickitecking.testing.TestHttp;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,9 +25,13 @@ final class LiveEventLag {
     private final TestHttp gateway;
     private final TestHttp seats;
 
-    private LiveEventLag(String gatewayUrl, String seatServiceUrl) {
+    /** reservation-service's database, for the hops of the lag ({@link LiveEventHops}); null: not broken down. */
+    private final String reservationDatabase;
+
+    private LiveEventLag(String gatewayUrl, String seatServiceUrl, String reservationDatabase) {
         this.gateway = TestHttp.at(gatewayUrl);
         this.seats = TestHttp.at(seatServiceUrl);
+        this.reservationDatabase = reservationDatabase;
     }
 
     /** Measures {@code samples} holds and releases; the result lines, or one saying why it could not. */
@@ -34,7 +39,7 @@ final class LiveEventLag {
         if (!ready(gatewayUrl)) {
             return List.of("event lag on a running system: skipped, nothing answers at " + gatewayUrl + " (./tickitecking up first)");
         }
-        LiveEventLag probe = new LiveEventLag(gatewayUrl, ready(seatServiceUrl) ? seatServiceUrl : gatewayUrl);
+        LiveEventLag probe = new LiveEventLag(gatewayUrl, ready(seatServiceUrl) ? seatServiceUrl : gatewayUrl, null);
         JsonNode concert = probe.concertWithMostSeatsLeft();
         if (concert == null) {
             return List.of("event lag on a running system: skipped, it has no concert with free seats");
@@ -44,10 +49,12 @@ final class LiveEventLag {
 
     /**
      * The same on a given concert (one without a waiting room, with free seats at its end: the probe takes every
-     * 7th seat from the last one backwards, so a load on the first seats does not meet it).
+     * 7th seat from the last one backwards, so a load on the first seats does not meet it), broken down into hops
+     * read from reservation-service's database and seat-service's beside it.
      */
-    static Lag measure(String gatewayUrl, String seatServiceUrl, long concertId, int samples) {
-        return new LiveEventLag(gatewayUrl, ready(seatServiceUrl) ? seatServiceUrl : gatewayUrl).run(concertId, samples);
+    static Lag measure(String gatewayUrl, String seatServiceUrl, String reservationDatabase, long concertId, int samples) {
+        return new LiveEventLag(gatewayUrl, ready(seatServiceUrl) ? seatServiceUrl : gatewayUrl, reservationDatabase)
+                .run(concertId, samples);
     }
 
     /** Seats at the end of a concert the probe may take: every 7th of these, from the last one. */
@@ -57,9 +64,10 @@ final class LiveEventLag {
 
     /**
      * Hold → seen taken, and cancel → seen free, in nanoseconds, one entry per measured hold; a change not seen
-     * within 30 s counts as 30 s (a lower bound: {@code notSeen} says how many), and two such end the probe.
+     * within 30 s counts as 30 s (a lower bound: {@code notSeen} says how many), and two such end the probe;
+     * {@code hops} breaks the hold lag down ({@link LiveEventHops}), empty when not asked for.
      */
-    record Lag(long concertId, long[] taken, long[] freed, int notSeen) {
+    record Lag(long concertId, long[] taken, long[] freed, int notSeen, List<String> hops) {
 
         double takenP99Millis() {
             return percentileMillis(taken, 99);
@@ -81,7 +89,10 @@ final class LiveEventLag {
         List<String> labels = SeatPlan.of(gateway.get("/api/v1/concerts/" + concertId + "/seats").json()).labels();
         long[] taken = new long[samples];
         long[] freed = new long[samples];
+        long[] reservations = new long[samples];
+        long[] seenMicros = new long[samples];
         int measured = 0;
+        int seen = 0;
         int notSeen = 0;
         for (int seat : freeSeats(concertId, labels, samples)) {
             if (notSeen >= 2) {
@@ -95,14 +106,20 @@ final class LiveEventLag {
             long held = System.nanoTime();
             long seenTaken = untilBit(concertId, seat, true);
             taken[measured] = seenTaken < 0 ? GIVE_UP_NANOS : seenTaken - held;
-            fan.delete("/api/v1/reservations/" + hold.json().get("id").asLong());
+            long reservationId = hold.json().get("id").asLong();
+            if (seenTaken >= 0) {
+                reservations[seen] = reservationId;
+                seenMicros[seen++] = epochMicros() - (System.nanoTime() - seenTaken) / 1000;
+            }
+            fan.delete("/api/v1/reservations/" + reservationId);
             long cancelled = System.nanoTime();
             long seenFree = untilBit(concertId, seat, false);
             freed[measured] = seenFree < 0 ? GIVE_UP_NANOS : seenFree - cancelled;
             notSeen += (seenTaken < 0 ? 1 : 0) + (seenFree < 0 ? 1 : 0);
             measured++;
         }
-        return new Lag(concertId, Arrays.copyOf(taken, measured), Arrays.copyOf(freed, measured), notSeen);
+        List<String> hops = LiveEventHops.lines(reservationDatabase, Arrays.copyOf(reservations, seen), Arrays.copyOf(seenMicros, seen));
+        return new Lag(concertId, Arrays.copyOf(taken, measured), Arrays.copyOf(freed, measured), notSeen, hops);
     }
 
     private JsonNode concertWithMostSeatsLeft() {
@@ -149,6 +166,11 @@ final class LiveEventLag {
             sleepNanos(POLL_NANOS - (System.nanoTime() - seen));
         }
         return -1;
+    }
+
+    private static long epochMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }
 
     private static boolean ready(String baseUrl) {

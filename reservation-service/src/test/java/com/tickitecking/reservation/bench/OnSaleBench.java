@@ -173,7 +173,7 @@ public final class OnSaleBench {
             try {
                 Thread.sleep(2000); // let the load reach full speed first
                 lag[0] = options.lagSamples() == 0 ? null
-                        : LiveEventLag.measure(options.gateway(), options.seatService(), uncontended.id(), options.lagSamples());
+                        : LiveEventLag.measure(options.gateway(), options.seatService(), options.database(), uncontended.id(), options.lagSamples());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -760,6 +760,7 @@ public final class OnSaleBench {
         }
         if (lag != null) {
             lag.lines().forEach(line -> System.out.println(line + " — during the uncontended run"));
+            lag.hops().forEach(System.out::println);
         }
         for (Rate rate : new Rate[] {usersMe, queueMe, free, rejections}) {
             errors += rate == null ? 0 : rate.stats().errors();

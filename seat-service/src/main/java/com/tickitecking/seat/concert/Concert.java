@@ -96,7 +96,11 @@ public record Concert(long concertId, long ownerId, String name, Instant startTi
 
     /** The indexes of the labelled seats (one SeatIndex for all), and the labels the layout has no seat for. */
     public SeatLookup lookUp(Collection<String> labels) {
-        SeatIndex index = seatIndex();
+        return lookUp(seatIndex(), labels);
+    }
+
+    /** The same with a SeatIndex of this concert's layout built once for many look-ups. */
+    public static SeatLookup lookUp(SeatIndex index, Collection<String> labels) {
         Set<Integer> indexes = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
         for (String label : labels) {

@@ -6,6 +6,8 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +35,19 @@ public class ConcertRepository {
     /** Locks the concert's row: event handlers and seat blocking of one concert take turns. */
     public Optional<Concert> findForUpdate(long concertId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM concert WHERE concert_id = ? FOR UPDATE", MAPPER, concertId).stream().findFirst();
+    }
+
+    /**
+     * Locks the rows of these concerts (those that exist) in id order, so that two transactions locking some of the
+     * same concerts cannot wait for each other; returned in that order.
+     */
+    public List<Concert> findAllForUpdate(Collection<Long> concertIds) {
+        if (concertIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM concert WHERE concert_id IN ("
+                        + String.join(", ", Collections.nCopies(concertIds.size(), "?")) + ") ORDER BY concert_id FOR UPDATE",
+                MAPPER, concertIds.toArray());
     }
 
     /** The revision alone: enough to answer a conditional request. Empty for an unknown or deleted concert. */

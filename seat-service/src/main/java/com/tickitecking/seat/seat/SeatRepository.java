@@ -7,9 +7,13 @@ import org.springframework.stereotype.Repository;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * All access to the seat table: the reads, the writes of changed seats, and the bulk writes of a whole concert.
@@ -59,6 +63,28 @@ public class SeatRepository {
                 (rs, n) -> new Seat(concertId, rs.getInt(1), rs.getString(2), SeatStatus.valueOf(rs.getString(3)),
                         rs.getObject(4, Long.class), rs.getLong(5)),
                 params.toArray());
+    }
+
+    /**
+     * Writes seats that changed alike (a reservation's seats after one event: the same status, holder and block
+     * revision) with one statement per such set rather than one per seat, all in one JDBC batch.
+     */
+    public void saveInSets(long concertId, Collection<Seat> seats) {
+        Map<List<Object>, List<Integer>> sets = new LinkedHashMap<>();
+        for (Seat seat : seats) {
+            sets.computeIfAbsent(Arrays.asList(seat.status().name(), seat.reservationId(), seat.blockRevision()),
+                    k -> new ArrayList<>()).add(seat.index());
+        }
+        sets.entrySet().stream().collect(Collectors.groupingBy(set -> set.getValue().size(), LinkedHashMap::new, Collectors.toList()))
+                .forEach((size, sameSize) -> jdbc.batchUpdate(
+                        "UPDATE seat SET status = ?, reservation_id = ?, block_revision = ? WHERE concert_id = ? AND seat_index IN ("
+                                + placeholders(size) + ")",
+                        sameSize.stream().map(set -> {
+                            List<Object> params = new ArrayList<>(set.getKey());
+                            params.add(concertId);
+                            params.addAll(set.getValue());
+                            return params.toArray();
+                        }).toList()));
     }
 
     /** Writes what a change can alter: status, holder and block revision. */

@@ -534,7 +534,7 @@ public final class SeatBench {
 
         private void apply(DomainEvent event) {
             try {
-                listener.on(EventJson.write(event));
+                listener.receive(EventJson.write(event));
                 applied.incrementAndGet();
             } catch (RuntimeException e) {
                 // a lock wait or deadlock between writer and nothing else: skip, the bench goes on
@@ -552,14 +552,14 @@ public final class SeatBench {
         long reservation = 1;
         for (int c = 0; c < concerts; c++) {
             ids[c] = 1000 + c;
-            listener.on(EventJson.write(ConcertCreated.of(ids[c], 1, arena(perConcert))));
+            listener.receive(EventJson.write(ConcertCreated.of(ids[c], 1, arena(perConcert))));
             // About a third of the seats taken, in reservations of 10 seats, some confirmed.
             for (int from = 0; from + 10 <= perConcert; from += 30) {
                 List<String> seats = new ArrayList<>();
                 for (int i = from; i < from + 10; i++) {
                     seats.add(label(i, perConcert));
                 }
-                listener.on(EventJson.write(ReservationCreated.of(reservation++, ids[c], 1, seats, 1, Instant.now().plusSeconds(3600))));
+                listener.receive(EventJson.write(ReservationCreated.of(reservation++, ids[c], 1, seats, 1, Instant.now().plusSeconds(3600))));
             }
         }
         System.out.printf("%n  filled %d concerts x %,d seats through the event handler in %.1f s%n", concerts, perConcert,

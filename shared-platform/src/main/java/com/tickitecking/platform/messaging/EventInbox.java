@@ -12,12 +12,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Applies each incoming event at most once: the event id goes into {@code processed_event} in the same
  * transaction as the handler's writes, so a redelivered message changes nothing. A handler that throws rolls
  * both back; the message becomes visible again, and after five failed receives SQS moves it to the DLQ.
+ *
+ * <p>{@link #receiveAll} does the same for a batch of messages in one transaction (one multi-row insert of the
+ * ids, one call of the handler), and falls back to one transaction per message when the batch cannot be applied
+ * as a whole, so that one bad message costs the others nothing but a retry of their own.
  */
 public class EventInbox {
 
@@ -55,6 +66,78 @@ public class EventInbox {
             lag.record(Duration.between(event.occurredAt(), Instant.now()));
         }
         return Boolean.TRUE.equals(applied);
+    }
+
+    /**
+     * Applies a batch of messages at most once each; returns the messages to acknowledge (those applied now, those
+     * applied before, and copies of one event in the batch). First the whole batch in one transaction: the ids of
+     * its events in one {@code INSERT IGNORE}, then {@code handler} once with every event, in the order received.
+     * If that fails (a handler threw, or the insert found an id already there, which a redelivery does and which
+     * says not which one), it is rolled back and each message is applied alone with {@link #receive}, the handler
+     * given a list of one: a message whose handler still throws, or that is no event, is not returned, so SQS
+     * delivers it again and after five receives moves it to the DLQ, as with {@link #receive}.
+     */
+    public <M> List<M> receiveAll(List<M> messages, Function<M, String> body, Consumer<List<DomainEvent>> handler) {
+        Map<UUID, DomainEvent> events = new LinkedHashMap<>();
+        List<M> parsed = new ArrayList<>(messages.size());
+        for (M message : messages) {
+            try {
+                DomainEvent event = EventJson.read(body.apply(message));
+                events.putIfAbsent(event.eventId(), event);
+                parsed.add(message);
+            } catch (RuntimeException e) {
+                log.warn("{}: a message that is no event is left to SQS (retried, then the DLQ): {}", consumer, e.getMessage());
+            }
+        }
+        if (events.isEmpty()) {
+            return parsed;
+        }
+        List<DomainEvent> batch = List.copyOf(events.values());
+        try {
+            transactions.executeWithoutResult(status -> {
+                if (recordAll(batch) < batch.size()) {
+                    throw new SeenBefore();
+                }
+                handler.accept(batch);
+            });
+            Instant now = Instant.now();
+            batch.forEach(event -> lag.record(Duration.between(event.occurredAt(), now)));
+            return parsed;
+        } catch (RuntimeException e) {
+            log.info("{}: a batch of {} events is applied one by one: {}", consumer, batch.size(), e.toString());
+        }
+        List<M> done = new ArrayList<>(parsed.size());
+        for (M message : parsed) {
+            try {
+                receive(body.apply(message), event -> handler.accept(List.of(event)));
+                done.add(message);
+            } catch (RuntimeException e) {
+                log.warn("{}: a message is left to SQS (retried, then the DLQ)", consumer, e);
+            }
+        }
+        return done;
+    }
+
+    /** Inserts the batch's ids in one statement (in id order, so two batches lock them in one order); how many were new. */
+    private int recordAll(List<DomainEvent> batch) {
+        List<DomainEvent> byId = new ArrayList<>(batch);
+        byId.sort((a, b) -> a.eventId().toString().compareTo(b.eventId().toString()));
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object> params = new ArrayList<>(byId.size() * 3);
+        for (DomainEvent event : byId) {
+            params.add(event.eventId().toString());
+            params.add(event.type());
+            params.add(now);
+        }
+        return jdbc.update("INSERT IGNORE INTO processed_event (event_id, event_type, processed_at) VALUES "
+                + String.join(", ", Collections.nCopies(byId.size(), "(?, ?, ?)")), params.toArray());
+    }
+
+    /** The batch has an event applied before: it is rolled back and applied one message at a time. */
+    private static final class SeenBefore extends RuntimeException {
+        SeenBefore() {
+            super("an event of the batch was applied before", null, false, false);
+        }
     }
 
     /**

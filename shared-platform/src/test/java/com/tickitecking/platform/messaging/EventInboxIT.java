@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +45,47 @@ class EventInboxIT {
             throw new IllegalStateException("handler failed");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM processed_event", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM processed_event WHERE event_id IN ('side-effect', ?)", Long.class,
+                event.eventId().toString())).isZero();
         assertThat(inbox.receive(message, e -> { })).isTrue();
+    }
+
+    @Test
+    void aBatchIsAppliedInOneCallAndItsDuplicatesOnce() {
+        String first = EventJson.write(ConcertDeleted.of(3, 1));
+        String second = EventJson.write(ConcertDeleted.of(4, 1));
+        List<List<Long>> calls = new ArrayList<>();
+
+        List<String> done = inbox.receiveAll(List.of(first, second, first), m -> m,
+                events -> calls.add(events.stream().map(e -> ((ConcertDeleted) e).concertId()).toList()));
+        List<String> again = inbox.receiveAll(List.of(second), m -> m, events -> calls.add(List.of(-1L)));
+
+        assertThat(done).containsExactly(first, second, first);
+        assertThat(again).containsExactly(second);
+        assertThat(calls).containsExactly(List.of(3L, 4L));
+    }
+
+    @Test
+    void aBatchWhoseHandlerFailsIsAppliedOneByOneAndOnlyTheFailingMessageIsLeft() {
+        String good = EventJson.write(ConcertDeleted.of(5, 1));
+        String bad = EventJson.write(ConcertDeleted.of(6, 1));
+        String garbage = "{\"type\":\"Nope\"}";
+        List<Long> applied = new ArrayList<>();
+
+        List<String> done = inbox.receiveAll(List.of(good, bad, garbage), m -> m, events -> {
+            for (var event : events) {
+                long concert = ((ConcertDeleted) event).concertId();
+                if (concert == 6) {
+                    throw new IllegalStateException("handler failed");
+                }
+                applied.add(concert);
+            }
+        });
+
+        assertThat(done).containsExactly(good);
+        assertThat(applied).as("the batch's call was rolled back, then the good one applied alone").containsExactly(5L, 5L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM processed_event WHERE event_id = ?", Long.class,
+                EventJson.read(bad).eventId().toString())).isZero();
     }
 
     @Test
