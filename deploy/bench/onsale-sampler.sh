@@ -28,6 +28,8 @@ metric() { awk -v m="$1" '{ n = $1; sub(/\{.*/, "", n) } n == m { print $2; exit
 
 declare -A last
 concert=""
+# only this run's concert: one made after the sampler started
+floor=$(mysql -uroot -N -e "SELECT COALESCE(MAX(id), 0) FROM tickitecking_reservation.concert" 2>/dev/null || echo 0)
 jfr_started=0
 prev_total=$(total_ticks)
 prev_usage_sum=0 prev_usage_count=0 prev_acq_sum=0 prev_acq_count=0
@@ -47,7 +49,7 @@ while true; do
     last[$n]=$t
   done
   if [ -z "$concert" ]; then
-    concert=$(mysql -uroot -N -e "SELECT MAX(id) FROM tickitecking_reservation.concert WHERE waiting_room = TRUE AND name = 'Onsale Waiting Room'" 2>/dev/null | grep -v NULL)
+    concert=$(mysql -uroot -N -e "SELECT MAX(id) FROM tickitecking_reservation.concert WHERE waiting_room = TRUE AND name = 'Onsale Waiting Room' AND id > ${floor:-0}" 2>/dev/null | grep -v NULL)
   fi
   if [ -n "$concert" ]; then
     s=$(curl -s --max-time 1 "$RES/api/v1/concerts/$concert/queue" -H 'Cache-Control: no-store')
