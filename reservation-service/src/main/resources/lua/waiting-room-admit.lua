@@ -3,9 +3,15 @@
 -- KEYS: 1 meta, 2 pre, 3 positions, 4 line, 5 seen, 6 status, 7 admission (pseudonym -> jti:iat:exp),
 --       8 active (zset pseudonym -> admission expiry ms), 9 admitted (zset pseudonym -> admission time ms)
 -- ARGV: 1 now ms, 2 opening ms or '', 3 seed, 4 commitment, 5 lapse-after ms, 6 ceiling of active shoppers,
---       7 sold out (1/0), 8 admission ttl ms, 9 most lapsed places to skip, 10 rate window ms, 11.. fresh jtis
+--       7 sold out (1/0), 8 admission ttl ms, 9 most lapsed places to skip, 10 rate window ms,
+--       11 the database is under pressure (1/0), 12 the admission limit's floor, 13 its step up, 14 its top
+--       (max-active-shoppers), 15.. fresh jtis
 -- Returns {'PRE_QUEUE'} before the opening, {'SHUFFLE', seed, pseudonym...} when the pre-queue is closed but not
--- yet shuffled (the caller orders it and runs waiting-room-shuffle.lua), else {'OPEN', admitted, active, waiting}.
+-- yet shuffled (the caller orders it and runs waiting-room-shuffle.lua), else {'OPEN', admitted, active, waiting, limit}.
+-- The admission limit (meta 'limit') adapts to the back end, shared by every instance: three quarters of it after
+-- a run whose instance saw its database pool queue (ARGV 11), one step more after a calm run in which the limit
+-- was what held admissions back, never below the floor nor above the top. The run admits while
+-- active < min(ceiling, limit).
 local now = tonumber(ARGV[1])
 if redis.call('HEXISTS', KEYS[1], 'shuffled') == 0 then
   if redis.call('HEXISTS', KEYS[1], 'closed') == 0 then
@@ -27,10 +33,18 @@ end
 redis.call('ZREMRANGEBYSCORE', KEYS[8], '-inf', now)
 redis.call('ZREMRANGEBYSCORE', KEYS[9], '-inf', now - tonumber(ARGV[10]))
 local active = redis.call('ZCARD', KEYS[8])
-local ceiling = tonumber(ARGV[6])
+local limit = tonumber(redis.call('HGET', KEYS[1], 'limit') or ARGV[14])
+if ARGV[11] == '1' then
+  limit = math.max(tonumber(ARGV[12]), math.floor(limit * 0.75))
+elseif active >= limit then
+  limit = math.min(tonumber(ARGV[14]), limit + tonumber(ARGV[13]))
+end
+limit = math.min(limit, tonumber(ARGV[14]))
+redis.call('HSET', KEYS[1], 'limit', limit)
+local ceiling = math.min(tonumber(ARGV[6]), limit)
 local lapsedBefore = now - tonumber(ARGV[5])
 local expiresAt = now + tonumber(ARGV[8])
-local skips, admitted, nextJti = 0, 0, 11
+local skips, admitted, nextJti = 0, 0, 15
 while active < ceiling and nextJti <= #ARGV and skips < tonumber(ARGV[9]) do
   local head = redis.call('ZPOPMIN', KEYS[4])
   if #head == 0 then
@@ -55,4 +69,4 @@ while active < ceiling and nextJti <= #ARGV and skips < tonumber(ARGV[9]) do
     end
   end
 end
-return {'OPEN', admitted, active, redis.call('ZCARD', KEYS[4])}
+return {'OPEN', admitted, active, redis.call('ZCARD', KEYS[4]), limit}

@@ -3,7 +3,7 @@
 -- KEYS: 1 meta, 2 pre, 3 line, 4 active
 -- ARGV: 1 now ms, 2 a fresh seed, 3 its commitment
 -- Returns {commitment, seed or '' (only once shuffled), closed (1/0), shuffled (1/0), nowServing, soldOut,
--- waiting, active}.
+-- waiting, active, admission limit or ''}.
 redis.call('HSETNX', KEYS[1], 'seed', ARGV[2])
 redis.call('HSETNX', KEYS[1], 'commitment', ARGV[3])
 local shuffled = redis.call('HEXISTS', KEYS[1], 'shuffled')
@@ -17,4 +17,4 @@ if shuffled == 1 then
 end
 return {redis.call('HGET', KEYS[1], 'commitment'), seed, redis.call('HEXISTS', KEYS[1], 'closed'), shuffled,
         redis.call('HGET', KEYS[1], 'nowServing') or '0', redis.call('HGET', KEYS[1], 'soldOut') or '0', waiting,
-        redis.call('ZCOUNT', KEYS[4], '(' .. ARGV[1], '+inf')}
+        redis.call('ZCOUNT', KEYS[4], '(' .. ARGV[1], '+inf'), redis.call('HGET', KEYS[1], 'limit') or ''}

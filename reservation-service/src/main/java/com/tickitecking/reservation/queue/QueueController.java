@@ -46,7 +46,8 @@ public class QueueController {
 
     @Operation(summary = "The caller's place in the waiting room",
             description = "Position, people ahead, an estimated wait, and once ADMITTED the admission token for holds. "
-                    + "Poll it: a place not polled for the lapse time (60 s by default) expires.")
+                    + "Poll it again after `pollAfterSeconds` (1 s near the front, up to 20 s far back; null: stop): "
+                    + "a place not polled for the lapse time (60 s by default) expires.")
     @ApiResponse(responseCode = "200", description = "The place")
     @ApiResponse(responseCode = "404", description = "The account has no place in this waiting room")
     @ApiResponse(responseCode = "409", description = "The concert has no waiting room")

@@ -11,9 +11,11 @@ import java.time.Instant;
  * @param nowServing     the highest position admitted so far
  * @param waiting        places still waiting (the pre-queue included)
  * @param activeShoppers admitted shoppers who have not finished and whose admission has not expired
+ * @param admissionLimit the most active shoppers the admission job lets in now (it adapts to the back end); null
+ *                       before the first admission run
  * @param commitment     hex SHA-256 of the seed's bytes, published before the opening
  * @param seed           the seed (hex), published once the pre-queue is shuffled
  */
 public record QueueStatus(long concertId, @Nullable Instant opensAt, QueueState state, long nowServing, long waiting,
-                          long activeShoppers, String commitment, @Nullable String seed) {
+                          long activeShoppers, @Nullable Long admissionLimit, String commitment, @Nullable String seed) {
 }

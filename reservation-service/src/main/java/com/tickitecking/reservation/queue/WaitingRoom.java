@@ -39,6 +39,7 @@ public class WaitingRoom {
     private final WaitingRoomFlags flags;
     private final WaitingRoomProperties properties;
     private final Clock clock;
+    private final PollAdvice pollAdvice;
     /** Seats on sale per concert revision: the layout and grades change only by event, so count them once. */
     private final Cache<String, Long> capacities = Caffeine.newBuilder().maximumSize(1000).build();
     private final WaitingRoomMetrics metrics;
@@ -56,6 +57,10 @@ public class WaitingRoom {
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
+        // the longest advice, jitter included, stays under half of lapse-after: a client that follows it never lapses
+        long lapseSeconds = properties.lapseAfter().toSeconds();
+        this.pollAdvice = new PollAdvice(properties.pollMin().toSeconds(),
+                Math.min(properties.pollMax().toSeconds(), Math.max(1, lapseSeconds * 5 / 12)));
     }
 
     /** A join's place, and whether the place is new (or the account's place already there). */
@@ -116,8 +121,9 @@ public class WaitingRoom {
             state = QueueState.PRE_QUEUE;
         }
         String seed = text(a.get(1));
+        String limit = text(a.get(8));
         return new QueueStatus(concertId, concert.saleStartsAt(), state, number(a.get(4)), number(a.get(6)),
-                number(a.get(7)), text(a.get(0)), seed.isEmpty() ? null : seed);
+                number(a.get(7)), limit.isEmpty() ? null : number(limit), text(a.get(0)), seed.isEmpty() ? null : seed);
     }
 
     /** The pre-queue's pseudonyms, with their positions once shuffled, for the fairness check. */
@@ -168,11 +174,13 @@ public class WaitingRoom {
 
     /**
      * One admission run for one concert: raises the gateway's flag, makes the seed and closes the pre-queue at the
-     * opening (atomically, in the script), shuffles once, then admits the next places while the rule allows.
+     * opening (atomically, in the script), shuffles once, then admits the next places while the rule and the
+     * adaptive limit allow.
      *
+     * @param underPressure this instance's database pool queued since the last run: the limit shrinks
      * @return how many places this run admitted
      */
-    int admitNext(long concertId) {
+    int admitNext(long concertId, boolean underPressure) {
         Concert concert = concerts.find(concertId).orElse(null);
         if (concert == null || !concert.waitingRoom()) {
             metrics.forget(concertId);
@@ -189,7 +197,7 @@ public class WaitingRoom {
         boolean soldOut = AdmissionRule.soldOut(free, taken.held());
         long ceiling = soldOut ? 0 : AdmissionRule.activeCeiling(free, concert.maxTicketsPerBuyer(), properties.maxActiveShoppers());
         QueueKeys queue = keysOf(concertId);
-        List<Object> answer = scripts.admit(queue, opening(concert, now), admissionArguments(soldOut, ceiling));
+        List<Object> answer = scripts.admit(queue, opening(concert, now), admissionArguments(soldOut, ceiling, underPressure));
         if ("SHUFFLE".equals(answer.getFirst())) {
             String seed = text(answer.get(1));
             List<String> pre = answer.subList(2, answer.size()).stream().map(WaitingRoom::text).toList();
@@ -197,7 +205,7 @@ public class WaitingRoom {
             if (shuffled == 1) {
                 log.info("waiting room of concert {} opened: {} places of the pre-queue shuffled, seed published", concertId, pre.size());
             }
-            answer = scripts.admit(queue, opening(concert, now), admissionArguments(soldOut, ceiling));
+            answer = scripts.admit(queue, opening(concert, now), admissionArguments(soldOut, ceiling, underPressure));
         }
         if (!"OPEN".equals(answer.getFirst())) {
             metrics.forget(concertId);
@@ -208,7 +216,7 @@ public class WaitingRoom {
         return admitted;
     }
 
-    private List<String> admissionArguments(boolean soldOut, long ceiling) {
+    private List<String> admissionArguments(boolean soldOut, long ceiling, boolean underPressure) {
         List<String> args = new ArrayList<>();
         args.add(String.valueOf(properties.lapseAfter().toMillis()));
         args.add(String.valueOf(ceiling));
@@ -216,6 +224,10 @@ public class WaitingRoom {
         args.add(String.valueOf(properties.admissionTtl().toMillis()));
         args.add(String.valueOf(properties.skipsPerTick()));
         args.add(String.valueOf(properties.rateWindow().toMillis()));
+        args.add(underPressure ? "1" : "0");
+        args.add(String.valueOf(Math.min(properties.admissionLimitFloor(), properties.maxActiveShoppers())));
+        args.add(String.valueOf(properties.admissionLimitStep()));
+        args.add(String.valueOf(properties.maxActiveShoppers()));
         // the jtis of the admissions this run may make (Lua has no good randomness of its own)
         long fresh = Math.min(properties.admitPerTick(), ceiling);
         for (long i = 0; i < fresh; i++) {
@@ -248,14 +260,17 @@ public class WaitingRoom {
             eta = WaitEstimate.seconds(ahead, number(a.get(6)), oldest.isEmpty() ? now : (long) Double.parseDouble(oldest), now);
         }
         String token = null;
+        Instant issuedAt = null;
         Instant expiresAt = null;
         if (status == PlaceStatus.ADMITTED) {
             String[] admission = text(a.get(4)).split(":");
-            Instant issuedAt = Instant.ofEpochMilli(Long.parseLong(admission[1]));
+            issuedAt = Instant.ofEpochMilli(Long.parseLong(admission[1]));
             expiresAt = Instant.ofEpochMilli(Long.parseLong(admission[2]));
             token = tokens.sign(userId, concert.id(), admission[0], issuedAt, expiresAt);
         }
-        return new QueuePlace(concert.id(), status, positionValue, ahead, eta, pseudonym, token, expiresAt);
+        long untilOpening = concert.saleStartsAt() == null ? 0 : concert.saleStartsAt().toEpochMilli() - now;
+        Long pollAfter = pollAdvice.seconds(status, positionValue, eta, untilOpening);
+        return new QueuePlace(concert.id(), status, positionValue, ahead, eta, pollAfter, pseudonym, token, issuedAt, expiresAt);
     }
 
     private Concert waitingRoomOf(long concertId) {

@@ -18,6 +18,12 @@ import java.time.Duration;
  * @param skipsPerTick       the most lapsed places one run skips per concert before it lets Redis serve others
  * @param rateWindow         the admissions of this window measure the admission rate behind estimatedWaitSeconds
  * @param flagTtl            life of the gateway's "this concert needs a token" flag (re-written every run)
+ * @param pollMin            the shortest {@code pollAfterSeconds} a waiting place is told (near the front)
+ * @param pollMax            the longest (far back; kept under half of {@code lapseAfter}, jitter included)
+ * @param pressureAcquireTime the database pool is under pressure when taking a connection took longer than this on
+ *                           average since the last admission run (or one timed out): the admission limit shrinks
+ * @param admissionLimitFloor the admission limit never shrinks below this many active shoppers
+ * @param admissionLimitStep  a calm run whose admissions the limit held back raises the limit by this many
  */
 @ConfigurationProperties("tickitecking.waiting-room")
 public record WaitingRoomProperties(String privateKey,
@@ -29,5 +35,10 @@ public record WaitingRoomProperties(String privateKey,
                                     @DefaultValue("100") int admitPerTick,
                                     @DefaultValue("1000") int skipsPerTick,
                                     @DefaultValue("60s") Duration rateWindow,
-                                    @DefaultValue("60s") Duration flagTtl) {
+                                    @DefaultValue("60s") Duration flagTtl,
+                                    @DefaultValue("1s") Duration pollMin,
+                                    @DefaultValue("20s") Duration pollMax,
+                                    @DefaultValue("20ms") Duration pressureAcquireTime,
+                                    @DefaultValue("20") int admissionLimitFloor,
+                                    @DefaultValue("10") int admissionLimitStep) {
 }

@@ -60,13 +60,13 @@ public final class OnSaleBench {
     private static final long SPARE_FIRST_ID = 2 * BuyerTokens.FIRST_BUYER_ID;
     /** Holds of one account in the uncontended run, under the concerts' buyer limit of 8. */
     private static final int HOLDS_PER_ACCOUNT = 4;
+    /** Polls of a server that gives no pollAfterSeconds: every 1–2 s, as the protocol before the advice. */
     private static final Duration POLL_EVERY = Duration.ofMillis(1000);
     private static final Duration POLL_JITTER = Duration.ofMillis(1000);
-    /**
-     * A waiting buyer asks for its own place at least this often, whatever nowServing says: a place not polled for
-     * {@code tickitecking.waiting-room.lapse-after} (60 s by default) lapses.
-     */
-    private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
+    /** A 429 or 5xx poll without a Retry-After is asked again after this long. */
+    private static final Duration RETRY_AFTER_DEFAULT = Duration.ofSeconds(1);
+    /** The waiting-room sale's timeline: one line per this many seconds. */
+    private static final int TIMELINE_SECONDS = 10;
     /** Buyers finish joining this long before the opening, so the last join is not a photo finish. */
     private static final double JOIN_SPREAD = 0.6;
     private static final double GOAL_REJECTIONS = 0.80;
@@ -122,6 +122,7 @@ public final class OnSaleBench {
     }
 
     private void run(SaleSetup setup, List<Account> accounts) throws Exception {
+        warnOfLapsingHolds();
         setup.auditorium(options.seats());
         String probe = buyers.getFirst();
         Long everyoneId = options.sales().everyone() ? setup.concert("Onsale Everyone", null, false) : null;
@@ -230,6 +231,9 @@ public final class OnSaleBench {
         System.out.printf(Locale.ROOT, "with waiting room: concert %d, %d buyers join over %.1f s, the sale opens in %.1f s%n",
                 concert.id(), buyers.size(), seconds(joinSpread), seconds(untilOpening));
         List<Place> places = new ArrayList<>();
+        AtomicBoolean selling = new AtomicBoolean(true);
+        List<String> timeline = new ArrayList<>();
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> sampleTimeline(sale, base, selling, timeline));
         try (ExecutorService everyone = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < buyers.size(); i++) {
                 Place place = new Place();
@@ -240,6 +244,10 @@ public final class OnSaleBench {
             }
         }
         sale.finishedNanos = System.nanoTime();
+        selling.set(false);
+        sampler.join();
+        sale.timeline = List.copyOf(timeline);
+        sale.cycle = cycle(places);
         JsonNode after = client.get(sale.stats, Kind.SETUP, base + "/queue", null).json();
         sale.queueChecks = queueChecks(sale, base, places, before, after);
         sale.print();
@@ -247,11 +255,11 @@ public final class OnSaleBench {
     }
 
     /**
-     * One buyer, polling as the web client does (docs/waiting-room.md, "How a client polls"): join; every 1–2 s the
-     * public {@code GET .../queue} (nowServing is the same for everyone); {@code GET .../queue/me} only once right
-     * after the opening (to learn the position the shuffle gave), when nowServing has reached the position, when the
-     * queue's state says SOLD_OUT or CLOSED, and every {@link #KEEP_ALIVE} so the place does not lapse. When admitted:
-     * buy, then leave the queue whatever came of it, so the slot is free at once. Records what it saw for the order check.
+     * One buyer, polling as the web client does (docs/waiting-room.md, "How a client polls"): join, then ask for its
+     * own place ({@code GET .../queue/me}) again after the {@code pollAfterSeconds} of the last answer (far back
+     * 10–20 s, near the front 1 s; at the opening for the pre-queue). A 429 or 5xx is asked again after its
+     * {@code Retry-After} (1 s without one). When admitted: buy, then leave the queue whatever came of it, so the slot
+     * is free at once. Records what it saw for the order check and the admitted shopper's cycle.
      */
     private void queueBuyer(Sale sale, String base, String token, long joinAt, long deadline, Place place) {
         sleepUntil(joinAt);
@@ -264,21 +272,30 @@ public final class OnSaleBench {
             return;
         }
         place.joinedAt = joined.receivedAt();
-        Answer answer = joined; // the last QueuePlace answer to act on, null when the last poll was the public status
-        long lastMeSentAt = joined.sentAt();
+        Answer answer = joined;
         while (true) {
-            if (answer != null && (answer.is(200) || answer.is(201))) {
+            long waitMillis = RETRY_AFTER_DEFAULT.toMillis();
+            if (answer.is(200) || answer.is(201)) {
                 JsonNode seen = answer.json();
                 if (!seen.path("position").isNull() && !seen.path("position").isMissingNode()) {
                     place.position = seen.path("position").asLong();
                 }
                 place.pseudonym = seen.path("pseudonym").asString(place.pseudonym);
                 switch (seen.path("status").asString("")) {
-                    case "WAITING" -> place.lastWaitingSentAt = answer.sentAt();
+                    case "WAITING" -> {
+                        place.lastWaitingSentAt = answer.sentAt();
+                        JsonNode advice = seen.path("pollAfterSeconds");
+                        // a server without the advice: the 1–2 s of the protocol before it
+                        waitMillis = advice.isNumber() ? advice.asLong() * 1000
+                                : POLL_EVERY.toMillis() + ThreadLocalRandom.current().nextLong(POLL_JITTER.toMillis());
+                    }
                     case "ADMITTED" -> {
                         place.admittedAt = answer.receivedAt();
-                        sale.outcome(buy(sale, token, seen.path("admissionToken").asString(null)));
+                        place.noticedAtMillis = System.currentTimeMillis();
+                        place.admittedAtMillis = instantMillis(seen.path("admittedAt"));
+                        sale.outcome(buy(sale, token, seen.path("admissionToken").asString(null), place));
                         leave(sale, base, token); // bought or gave up: either way the slot is the next buyer's now
+                        place.leftAtMillis = System.currentTimeMillis();
                         return;
                     }
                     case "SOLD_OUT" -> {
@@ -295,31 +312,94 @@ public final class OnSaleBench {
                         return;
                     }
                 }
+            } else if (!retryable(answer)) {
+                sale.outcome("queue/me " + answer.status() + " " + answer.reason());
+                return;
+            } else if (answer.retryAfterSeconds() > 0) {
+                waitMillis = answer.retryAfterSeconds() * 1000;
             }
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() + waitMillis * 1_000_000 > deadline) {
                 sale.outcome("still waiting at the sale timeout");
                 return;
             }
-            pause(POLL_EVERY.toMillis() + ThreadLocalRandom.current().nextLong(POLL_JITTER.toMillis()));
-            boolean askMe = System.nanoTime() - lastMeSentAt >= KEEP_ALIVE.toNanos()
-                    || place.position == null && System.nanoTime() >= sale.openingNanos; // the shuffle's position
-            if (!askMe) {
-                // sent with the buyer's token, as the logged-in web client does: the gateway limits anonymous calls
-                // per client address, and every buyer here has the same one
-                Answer status = client.get(sale.stats, Kind.STATUS, base + "/queue", token);
-                if (status.is(200)) {
-                    JsonNode queue = status.json();
-                    String state = queue.path("state").asString("");
-                    askMe = state.equals("SOLD_OUT") || state.equals("CLOSED")
-                            || place.position != null && queue.path("nowServing").asLong() >= place.position;
-                }
+            pause(waitMillis);
+            answer = client.get(sale.stats, Kind.POLL, base + "/queue/me", token);
+        }
+    }
+
+    /** Epoch ms of an ISO-8601 instant in an answer, -1 when absent. */
+    private static long instantMillis(JsonNode value) {
+        return value.isString() ? Instant.parse(value.asString()).toEpochMilli() : -1;
+    }
+
+    /**
+     * Every second the public status (active shoppers, the admission limit, now serving), and the requests so far;
+     * every {@link #TIMELINE_SECONDS} one line: how the admission kept up, and what the polls cost meanwhile.
+     */
+    private void sampleTimeline(Sale sale, String base, AtomicBoolean selling, List<String> timeline) {
+        SaleStats quiet = new SaleStats();
+        long polls = 0;
+        long statuses = 0;
+        long holds = 0;
+        long activeSum = 0;
+        long samples = 0;
+        long lastLine = System.nanoTime();
+        while (selling.get()) {
+            pause(1000);
+            if (System.nanoTime() < sale.openingNanos) {
+                lastLine = System.nanoTime();
+                polls = sale.stats.count(Kind.POLL);
+                statuses = sale.stats.count(Kind.STATUS);
+                continue;
             }
-            answer = null;
-            if (askMe) {
-                answer = client.get(sale.stats, Kind.POLL, base + "/queue/me", token);
-                lastMeSentAt = answer.sentAt();
+            Answer status = client.get(quiet, Kind.SETUP, base + "/queue", null);
+            JsonNode queue = status.is(200) ? status.json() : null;
+            if (queue != null) {
+                activeSum += queue.path("activeShoppers").asLong();
+                samples++;
+            }
+            long now = System.nanoTime();
+            if (now - lastLine >= Duration.ofSeconds(TIMELINE_SECONDS).toNanos() || !selling.get()) {
+                double span = seconds(now - lastLine);
+                long p = sale.stats.count(Kind.POLL);
+                long st = sale.stats.count(Kind.STATUS);
+                long h = sale.holds.sum();
+                timeline.add(String.format(Locale.ROOT, "t=%3.0f s  active shoppers %4.0f (limit %s)  now serving %5s  waiting %5s  "
+                                + "queue/me %4.0f/s  status %4.0f/s  holds %3.0f/s  seats held %d",
+                        seconds(now - sale.openingNanos), samples == 0 ? Double.NaN : (double) activeSum / samples,
+                        queue == null ? "?" : queue.path("admissionLimit").asString("-"),
+                        queue == null ? "?" : queue.path("nowServing").asString(), queue == null ? "?" : queue.path("waiting").asString(),
+                        (p - polls) / span, (st - statuses) / span, (h - holds) / span, sale.seatsHeld.get()));
+                polls = p;
+                statuses = st;
+                holds = h;
+                activeSum = 0;
+                samples = 0;
+                lastLine = now;
             }
         }
+    }
+
+    /**
+     * The admitted shopper's cycle, p50 / p90 / p99 in ms: admission (the server's admittedAt) → the shopper
+     * noticed it (its queue/me answer) → its hold (201, lost races and the availability read included) → its
+     * confirm; and admission → leave, the time a slot of the admission ceiling was taken.
+     */
+    private static String cycle(List<Place> places) {
+        StringJoiner line = new StringJoiner(" | ");
+        line.add(span("admission → noticed", places, p -> p.admittedAtMillis, p -> p.noticedAtMillis));
+        line.add(span("noticed → held", places, p -> p.noticedAtMillis, p -> p.heldAtMillis));
+        line.add(span("held → confirmed", places, p -> p.heldAtMillis, p -> p.confirmedAtMillis));
+        line.add(span("admission → left (slot taken)", places, p -> p.admittedAtMillis, p -> p.leftAtMillis));
+        return line.toString();
+    }
+
+    private static String span(String name, List<Place> places, java.util.function.ToLongFunction<Place> from,
+                               java.util.function.ToLongFunction<Place> to) {
+        long[] spans = places.stream().filter(p -> from.applyAsLong(p) >= 0 && to.applyAsLong(p) >= 0)
+                .mapToLong(p -> to.applyAsLong(p) - from.applyAsLong(p)).toArray();
+        return String.format(Locale.ROOT, "%s n=%d p50=%.0f p90=%.0f p99=%.0f ms", name, spans.length,
+                ReservationBench.percentile(spans, 50), ReservationBench.percentile(spans, 90), ReservationBench.percentile(spans, 99));
     }
 
     /** DELETE .../queue/me, again on a failure: a slot left taken stays so until the admission runs out. */
@@ -337,6 +417,7 @@ public final class OnSaleBench {
         long joinedBefore = places.stream().filter(p -> p.joinedAt >= 0 && p.joinedAt < sale.openingNanos).count();
         StringJoiner checks = new StringJoiner("; ");
         checks.add(joinedBefore + " of " + places.size() + " joined before the opening");
+        checks.add(serverOrder(places));
         String commitment = before.path("commitment").asString("");
         String seed = after.path("seed").asString("");
         if (commitment.isEmpty() || seed.isEmpty()) {
@@ -359,6 +440,25 @@ public final class OnSaleBench {
         checks.add(String.format(Locale.ROOT, "pre-queue positions recomputed from the seed: %d of %d agree with the "
                 + "published list, %d of our %d buyers' positions", agree, published.size(), ours, places.size()));
         return checks.toString();
+    }
+
+    /**
+     * The admissions' own times (admittedAt, the server's clock) against the positions: an admitted buyer whose
+     * admission is earlier than that of an admitted buyer ahead of it is an inversion. With polls spread out by
+     * pollAfterSeconds the client-side check above sees less; this one sees every admitted pair.
+     */
+    private static String serverOrder(List<Place> places) {
+        List<Place> admitted = places.stream().filter(p -> p.position != null && p.admittedAtMillis >= 0)
+                .sorted(java.util.Comparator.comparingLong(p -> p.position)).toList();
+        long latestAhead = Long.MIN_VALUE;
+        int inversions = 0;
+        for (Place place : admitted) {
+            if (place.admittedAtMillis < latestAhead) {
+                inversions++;
+            }
+            latestAhead = Math.max(latestAhead, place.admittedAtMillis);
+        }
+        return "admission times (the server's admittedAt) out of position order: " + inversions + " of " + admitted.size();
     }
 
     /** Pseudonym → position from the pre-queue endpoint: an array of {pseudonym, position}, bare or in a field. */
@@ -394,7 +494,7 @@ public final class OnSaleBench {
             for (String token : buyers) {
                 everyone.submit(() -> {
                     sleepUntil(sale.openingNanos);
-                    sale.outcome(buy(sale, token, null));
+                    sale.outcome(buy(sale, token, null, null));
                 });
             }
         }
@@ -413,7 +513,7 @@ public final class OnSaleBench {
      * confirm. A lost race (409 taken or busy) tries other seats, a failure (5xx, no answer) the same seats with the
      * same Idempotency-Key, up to {@link #MAX_ATTEMPTS} attempts in all; returns how it ended.
      */
-    private String buy(Sale sale, String token, String admissionToken) {
+    private String buy(Sale sale, String token, String admissionToken, Place place) {
         RandomGenerator random = ThreadLocalRandom.current();
         int count = 1 + random.nextInt(4);
         String base = "/api/v1/concerts/" + sale.concert.id();
@@ -448,7 +548,14 @@ public final class OnSaleBench {
             Answer hold = client.post(sale.stats, Kind.HOLD, base + "/reservations", token, headers, request);
             if (hold.is(201)) {
                 sale.held(seatCount, hold.receivedAt());
-                return confirm(sale, token, hold.json().path("id").asLong());
+                if (place != null) {
+                    place.heldAtMillis = System.currentTimeMillis();
+                }
+                String confirmed = confirm(sale, token, hold.json().path("id").asLong());
+                if (place != null && confirmed.equals("bought")) {
+                    place.confirmedAtMillis = System.currentTimeMillis();
+                }
+                return confirmed;
             }
             if (hold.is(409) && LOST_RACE.contains(hold.reason())) {
                 sale.lostRaces.increment();
@@ -612,6 +719,8 @@ public final class OnSaleBench {
         double eventsCaughtUp;
         AdmissionOrder.Result order;
         String queueChecks;
+        List<String> timeline = List.of();
+        String cycle;
 
         Sale(String name, SaleConcert concert) {
             this.name = name;
@@ -673,9 +782,38 @@ public final class OnSaleBench {
         volatile long joinedAt = -1;
         volatile long admittedAt = -1;
         volatile long lastWaitingSentAt = -1;
+        // the admitted shopper's cycle, epoch ms (the server's admittedAt and this machine's clock are the same clock)
+        volatile long admittedAtMillis = -1;
+        volatile long noticedAtMillis = -1;
+        volatile long heldAtMillis = -1;
+        volatile long confirmedAtMillis = -1;
+        volatile long leftAtMillis = -1;
     }
 
     // --- the database check and the report ----------------------------------------------------------------
+
+    /**
+     * Holds of earlier runs that lapse while this one runs: the sweeper expires each in a transaction of its own
+     * (and its event goes to seat-service), on the same pool and cores as the sale's holds. An earlier run's
+     * uncontended holds (thousands, never confirmed) lapse ten minutes later: a run started within that time
+     * measures their expiry as well.
+     */
+    private void warnOfLapsingHolds() throws Exception {
+        String user = System.getenv().getOrDefault("DB_USERNAME", "root");
+        String password = System.getenv().getOrDefault("DB_PASSWORD", "");
+        try (var connection = DriverManager.getConnection(options.database(), user, password);
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery("""
+                     SELECT COUNT(*), MAX(expires_at) FROM reservation
+                     WHERE status = 'HELD' AND expires_at > UTC_TIMESTAMP(6)""")) {
+            rows.next();
+            if (rows.getLong(1) > 0) {
+                System.out.printf(Locale.ROOT, "WARNING: %d holds of earlier runs are still pending (the last lapses at %s UTC): "
+                        + "their expiry will compete with this run's sale; wait for it for comparable figures%n",
+                        rows.getLong(1), rows.getString(2));
+            }
+        }
+    }
 
     private record Database(long doubleBooked, Map<Long, Map<String, Long>> seatsByStatus) {
     }
@@ -729,8 +867,14 @@ public final class OnSaleBench {
                     SaleStats.ms(sale.stats.waitPercentileMillis(Kind.STATUS, 99)),
                     SaleStats.ms(sale.stats.waitPercentileMillis(Kind.POLL, 99)));
             if (sale.stats.count(Kind.STATUS) + sale.stats.count(Kind.POLL) > 0) {
-                System.out.printf(Locale.ROOT, "  polls: %d of the public queue status, %d of queue/me%n",
-                        sale.stats.count(Kind.STATUS), sale.stats.count(Kind.POLL));
+                double selling = seconds(sale.finishedNanos - sale.openingNanos);
+                System.out.printf(Locale.ROOT, "  polls: %d of the public queue status, %d of queue/me (%.0f/s and %.0f/s over "
+                                + "the %.0f s from the opening to the last buyer's end)%n", sale.stats.count(Kind.STATUS),
+                        sale.stats.count(Kind.POLL), sale.stats.count(Kind.STATUS) / selling, sale.stats.count(Kind.POLL) / selling, selling);
+            }
+            if (sale.cycle != null) {
+                System.out.println("  admitted shopper's cycle: " + sale.cycle);
+                sale.timeline.forEach(line -> System.out.println("  " + line));
             }
             System.out.println("  buyers: " + sale.outcomesLine());
             System.out.println("  5xx or no answer: " + sale.stats.errors() + "; non-2xx by status: " + sale.stats.non2xxLine());

@@ -43,8 +43,11 @@ final class SaleClient {
         this.others = new Semaphore(connections, true);
     }
 
-    /** An answer: status (or {@link #NO_ANSWER}), body, and when it was sent and received (System.nanoTime). */
-    record Answer(int status, byte[] body, long sentAt, long receivedAt) {
+    /**
+     * An answer: status (or {@link #NO_ANSWER}), body, when it was sent and received (System.nanoTime), and its
+     * {@code Retry-After} in seconds (0 when none).
+     */
+    record Answer(int status, byte[] body, long sentAt, long receivedAt, long retryAfterSeconds) {
 
         boolean is(int expected) {
             return status == expected;
@@ -95,10 +98,13 @@ final class SaleClient {
         long sent = System.nanoTime();
         int status = NO_ANSWER;
         byte[] bytes = new byte[0];
+        long retryAfter = 0;
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             status = response.statusCode();
             bytes = response.body();
+            retryAfter = response.headers().firstValue("Retry-After").filter(v -> v.matches("\\d{1,4}"))
+                    .map(Long::parseLong).orElse(0L);
         } catch (IOException e) {
             // counted as NO_ANSWER below
         } catch (InterruptedException e) {
@@ -108,6 +114,6 @@ final class SaleClient {
         }
         long received = System.nanoTime();
         stats.record(kind, status, sent - asked, received - sent);
-        return new Answer(status, bytes, sent, received);
+        return new Answer(status, bytes, sent, received, retryAfter);
     }
 }

@@ -56,13 +56,13 @@ class SeatCountBenchIT extends ThroughTheApi {
         for (int seats : new int[]{20_000, 60_000}) {
             long concertId = events.concertOnSale(QueueApi.withWaitingRoom(bigHall(seats), Instant.now().minusSeconds(1)));
             takeSeats(concertId, seats);
-            room.admitNext(concertId); // rebuilds the seat guard, warms up
+            room.admitNext(concertId, false); // rebuilds the seat guard, warms up
             for (int i = 0; i < 20; i++) {
-                room.admitNext(concertId);
+                room.admitNext(concertId, false);
             }
             long started = System.nanoTime();
             for (int i = 0; i < ADMISSION_RUNS; i++) {
-                room.admitNext(concertId);
+                room.admitNext(concertId, false);
             }
             System.out.printf("BENCH admission run, %,d seats (%,d taken): %.2f ms per run (%d runs)%n", seats,
                     (long) (seats * TAKEN), (System.nanoTime() - started) / 1e6 / ADMISSION_RUNS, ADMISSION_RUNS);

@@ -225,6 +225,36 @@ class WaitingRoomIT extends ThroughTheApi {
     }
 
     @Test
+    void tellsEachWaitingPlaceWhenToPollAgainByItsDistanceToTheFront() {
+        long concertId = events.concertOnSale(QueueApi.withWaitingRoom(TestEvents.hall(10, 10, SHOW), null));
+        List<QueueApi> fans = IntStream.range(0, 40).mapToObj(i -> QueueApi.as(port, 3000 + i)).toList();
+        fans.forEach(fan -> fan.join(concertId));
+        JsonNode admitted = await().atMost(EVENTUALLY).until(() -> fans.getFirst().me(concertId).json(),
+                p -> p.get("status").asString().equals("ADMITTED"));
+
+        JsonNode near = fans.get(2).me(concertId).json();
+        JsonNode far = fans.getLast().me(concertId).json();
+
+        assertThat(near.get("ahead").asLong()).isZero();
+        assertThat(near.get("pollAfterSeconds").asLong()).isBetween(1L, 3L);
+        assertThat(far.get("ahead").asLong()).isEqualTo(37);
+        assertThat(far.get("pollAfterSeconds").asLong()).isBetween(10L, 24L); // half the wait, at most 20 s + 20 % jitter
+        assertThat(admitted.get("pollAfterSeconds").isNull()).isTrue(); // admitted: hold now, no more polling
+        assertThat(Instant.parse(admitted.get("admittedAt").asString())).isBefore(Instant.now())
+                .isEqualTo(Instant.parse(admitted.get("admissionExpiresAt").asString()).minus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void thePreQueueIsToldToComeBackAtTheOpeningAtMostEveryTwentySeconds() {
+        long soon = events.concertOnSale(QueueApi.withWaitingRoom(TestEvents.hall(1, 5, SHOW), Instant.now().plusSeconds(8)));
+        long later = events.concertOnSale(QueueApi.withWaitingRoom(TestEvents.hall(1, 5, SHOW), Instant.now().plus(1, ChronoUnit.HOURS)));
+        var fan = QueueApi.as(port, 3100);
+
+        assertThat(fan.join(soon).json().get("pollAfterSeconds").asLong()).isBetween(3L, 10L);
+        assertThat(fan.join(later).json().get("pollAfterSeconds").asLong()).isEqualTo(20);
+    }
+
+    @Test
     void theStatusIsPublicAndCacheableForASecond() {
         long concertId = events.concertOnSale(QueueApi.withWaitingRoom(TestEvents.hall(1, 5, SHOW), Instant.now().plus(1, ChronoUnit.HOURS)));
 
