@@ -4,6 +4,7 @@ import { currentTokens, onSessionChange, saveTokens } from './api/session';
 import { ConcertListPage } from './pages/ConcertListPage';
 import { ConcertPage } from './pages/ConcertPage';
 import { LoginPage, SignupPage } from './pages/AccountPages';
+import { MyReservationsPage, ReservationPage } from './pages/ReservationPages';
 import { users } from './api/client';
 
 function useSession() {
@@ -29,6 +30,9 @@ export function App() {
   else if ((params = match('/concerts/:id', location.path))) page = <ConcertPage id={Number(params.id)} signedIn={!!tokens} />;
   else if (match('/login', location.path)) page = <LoginPage next={location.query.get('next')} />;
   else if (match('/signup', location.path)) page = <SignupPage next={location.query.get('next')} />;
+  else if (!tokens && location.path.startsWith('/reservations')) page = <LoginFirst path={location.path} />;
+  else if (match('/reservations', location.path)) page = <MyReservationsPage />;
+  else if ((params = match('/reservations/:id', location.path))) page = <ReservationPage id={Number(params.id)} />;
   else page = <NotFound />;
 
   return (
@@ -39,6 +43,7 @@ export function App() {
         <nav aria-label="Account">
           {tokens ? (
             <>
+              <Link href="/reservations">My reservations</Link>
               <span className="who">{tokens.username ?? 'Signed in'}</span>
               <button type="button" className="link" onClick={logout}>Log out</button>
             </>
@@ -53,6 +58,12 @@ export function App() {
       <main id="main">{page}</main>
     </>
   );
+}
+
+/** A page for signed-in users only, opened signed out (or the session ended): to the login, and back here after. */
+function LoginFirst({ path }: { path: string }) {
+  useEffect(() => navigate(`/login?next=${encodeURIComponent(path)}`, true), [path]);
+  return null;
 }
 
 function NotFound() {

@@ -65,7 +65,8 @@ export function ConcertListPage({ query }: { query: URLSearchParams }) {
       {list.state === 'done' && (
         <>
           <p aria-live="polite" className="count">
-            {list.value.totalElements === 0 ? 'No concerts match.' : `${list.value.totalElements} concerts`}
+            {list.value.totalElements === 0 ? 'No concerts match.'
+              : `${list.value.totalElements} concert${list.value.totalElements === 1 ? '' : 's'}`}
           </p>
           <ul className="cards">
             {list.value.content.map((concert) => (

@@ -43,8 +43,7 @@ export function ConcertPage({ id, signedIn }: { id: number; signedIn: boolean })
         params: { path: { concertId: id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
         body: { seats: selected.map((p) => p.label) },
       }));
-      setNotice(`Held: ${reservation.seats.map((s) => s.seat).join(', ')}. Reservation ${reservation.id}.`);
-      setSelected([]);
+      navigate(`/reservations/${reservation.id}`);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         navigate(`/login?next=${encodeURIComponent(location.path)}`);
