@@ -125,9 +125,9 @@ export async function eventually(check, timeout = 30_000, what = 'the condition'
 }
 
 /** The seat map exists once seat-service has seen the concert: the page needs it. */
-export async function seatMapReady(concertId) {
+export async function seatMapReady(concertId, timeout = 30_000) {
   await eventually(async () => (await api('GET', `/api/v1/concerts/${concertId}/seats/availability`)).status === 200,
-    30_000, `the seat map of concert ${concertId}`);
+    timeout, `the seat map of concert ${concertId}`);
 }
 
 export function hold(token, concertId, seats) {
@@ -135,11 +135,17 @@ export function hold(token, concertId, seats) {
     headers: { 'Idempotency-Key': crypto.randomUUID() } });
 }
 
-/** Where a seat is drawn on the page's seat map, in page coordinates (for a click or a tap). */
+/** Where a seat is drawn on the page's seat map, in the viewport (for a click or a tap): scrolled into view first. */
 export async function seatPoint(page, label) {
   const canvas = page.locator('.seatmap canvas');
-  await canvas.scrollIntoViewIfNeeded();
-  const centre = await canvas.evaluate((element, seat) => element.seatCentre(seat), label);
+  const centre = await canvas.evaluate((element, seat) => {
+    const c = element.seatCentre(seat);
+    const scroller = element.closest('.seatmap-scroll');
+    const rect = element.getBoundingClientRect();
+    scroller.scrollLeft += rect.left + c.x - scroller.getBoundingClientRect().left - scroller.clientWidth / 2;
+    window.scrollBy(0, element.getBoundingClientRect().top + c.y - window.innerHeight / 2);
+    return c;
+  }, label);
   const box = await canvas.boundingBox();
   return { x: box.x + centre.x, y: box.y + centre.y };
 }

@@ -23,6 +23,15 @@ before(async () => {
   await eventually(async () => (await api('POST', '/api/v1/users/signup', { body: { username: `warm${RUN}`,
     password: 'Warm!up123', email: `warm${RUN}@example.com` } })).status === 201, 60_000, 'a first signup');
   const promoter = await company(`promo${RUN}`);
+  // the same for concert-service's first writes (a cold service may take longer than the gateway's 5 s at first)
+  const warmVenue = await eventually(async () => {
+    const venue = await api('POST', '/api/v1/auditoriums', { token: promoter, body: { name: `Warm-up ${RUN}`,
+      address: '1 Test Street', layout: { sections: [{ code: 'A', rowCount: 1, seatsPerRow: 1 }] } } });
+    return venue.status === 201 ? venue.json : null;
+  }, 60_000, 'a first venue');
+  await eventually(async () => (await api('POST', '/api/v1/concerts', { token: promoter, body: { name: `Warm-up ${RUN}`,
+    startTime: '2031-01-01T20:00:00Z', auditoriumId: warmVenue.id, grades: [{ name: 'R', price: 10, areas: [{ section: 'A' }] }] } }))
+    .status === 201, 60_000, 'a first concert');
   main = await concert(promoter, {
     name: `Aurora ${RUN}`,
     startTime: '2031-06-15T19:30:00Z',
