@@ -42,6 +42,8 @@ class OpenApiContractIT extends ThroughTheGateway {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String UNKNOWN_ID = "987654321";
     private static final Path OUT = Path.of("target", "openapi");
+    /** The web client's copy of the contract (tests run in gateway-service/). */
+    private static final Path WEB_OPENAPI = Path.of("..", "web", "openapi");
 
     private final List<String> failures = new ArrayList<>();
     private final Map<String, Integer> casesPerOperation = new TreeMap<>();
@@ -61,6 +63,32 @@ class OpenApiContractIT extends ThroughTheGateway {
         String output = Files.readString(log);
         System.out.print(output);
         assertThat(done && lint.exitValue() == 0).as("Spectral:%n%s", output).isTrue();
+    }
+
+    /**
+     * The web client's types are generated from copies of the documents committed in {@code web/openapi/}: they must be
+     * what the services serve now, or the client is built against a stale contract. After a change to an API, update
+     * them with {@code -Dweb.openapi.update=true} on this test (docs/web.md), then {@code npm run api:types} in web/.
+     */
+    @Test
+    void theWebClientsCommittedDocumentsAreTheServedOnes() throws IOException {
+        boolean update = Boolean.getBoolean("web.openapi.update");
+        List<String> stale = new ArrayList<>();
+        for (ApiDocument document : documents()) {
+            Path committed = WEB_OPENAPI.resolve(document.service + ".json");
+            ObjectNode servedDocument = (ObjectNode) JSON.readTree(Files.readAllBytes(OUT.resolve(document.service + ".json")));
+            // the server URL is the gateway's port of this run: not part of the contract
+            servedDocument.remove("servers");
+            String served = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(servedDocument) + "\n";
+            if (update) {
+                Files.createDirectories(WEB_OPENAPI);
+                Files.writeString(committed, served);
+            } else if (!Files.exists(committed) || !JSON.readTree(Files.readString(committed)).equals(JSON.readTree(served))) {
+                stale.add(committed.toString());
+            }
+        }
+        assertThat(stale).as("committed OpenAPI documents that differ from what the services serve: run this test with "
+                + "-Dweb.openapi.update=true, then npm run api:types in web/ (docs/web.md)").isEmpty();
     }
 
     @Test

@@ -41,6 +41,9 @@ final class RunningSystem {
                     }
                     properties.put("tickitecking.admin.username", ADMIN);
                     properties.put("tickitecking.admin.password", ADMIN_PASSWORD);
+                    // every end-to-end test signs its accounts up from 127.0.0.1, the browser tests too: more than
+                    // the 20 an hour one address may make (user-service's own tests check that limit)
+                    properties.put("tickitecking.throttle.signup.per-address", "1000");
                     // reservation-service signs admission tokens with it; the gateway checks them against its JWKS
                     properties.put("tickitecking.waiting-room.private-key", TestAdmissionTokens.privateKeyPem());
                     starting.put(service, starter.submit(() -> ServiceProcess.start(service, properties)));

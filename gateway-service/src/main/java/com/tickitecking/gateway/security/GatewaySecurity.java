@@ -2,6 +2,7 @@ package com.tickitecking.gateway.security;
 
 import com.tickitecking.gateway.GatewayProperties;
 import com.tickitecking.gateway.error.ProblemJson;
+import com.tickitecking.gateway.web.WebClientPaths;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -23,6 +24,7 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -64,6 +66,10 @@ public class GatewaySecurity {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(auth -> {
                     auth.pathMatchers(ALWAYS_PUBLIC).permitAll();
+                    // the web client's files and pages (never under /api: see WebClientPaths)
+                    auth.matchers(exchange -> WebClientPaths.isWebClient(exchange.getRequest())
+                            ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch())
+                            .permitAll();
                     auth.pathMatchers(LOGIN_UNDER_PUBLIC).authenticated();
                     for (String entry : properties.publicPaths()) {
                         String[] parts = entry.trim().split("\\s+", 2);

@@ -1,0 +1,260 @@
+// A concert's seat map on one canvas. The seats are laid out and drawn once; after that only the seats whose
+// availability changed are drawn again, from the compact availability bitmap polled every few seconds (with
+// If-None-Match, so an unchanged map costs a 304). Keyboard: the map is one focusable control; the arrow keys move
+// between seats, Enter or Space picks one, and the current seat's name is announced ("Floor, row 12, seat 7, VIP,
+// 150.00, available").
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { seats as seatApi } from '../api/client';
+import {
+  buildGeometry, changedSeats, decodeBitmap, indexOfLabel, isUnavailable, move, seatAt, seatLabel, seatName, seatPosition,
+  type Geometry, type SeatMapData,
+} from './layout';
+
+export const GRADE_COLOURS = ['#1d5fa8', '#b3261e', '#1e7b34', '#7b3fa0', '#a35200', '#006a6a', '#8a4b1f', '#4a5568'];
+const UNAVAILABLE = '#d4d4d4';
+const SELECTED = '#111111';
+const POLL_MS = 3000;
+
+type SeatCanvas = HTMLCanvasElement & { seatCentre?: (label: string) => { x: number; y: number } | null };
+
+export interface Picked { index: number; label: string; name: string; price: number }
+
+interface Props {
+  concertId: number;
+  map: SeatMapData;
+  maxSeats: number;
+  selected: Picked[];
+  onChange: (selected: Picked[]) => void;
+  /** A picked seat that someone else took meanwhile (it is dropped from the selection). */
+  onLost: (lost: Picked[]) => void;
+  /** Tells the page the map drew its seats and its first availability (the browser tests wait for it). */
+  onReady?: () => void;
+}
+
+export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, onReady }: Props) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const bitmap = useRef<Uint8Array | null>(null);
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  const [width] = useState(() => Math.min(window.innerWidth - 24, 1100));
+  const geometry = useMemo(() => buildGeometry(map, width), [map, width]);
+  const [focus, setFocus] = useState(-1);
+  const [hover, setHover] = useState(-1);
+  const [ready, setReady] = useState(false);
+  const statusId = useId();
+
+  const stateOf = useCallback((seat: number) => {
+    if (selectedRef.current.some((p) => p.index === seat)) return 'selected';
+    if (geometry.grade[seat] === 0) return 'not for sale';
+    if (!bitmap.current || isUnavailable(bitmap.current, seat)) return 'not available';
+    return 'available';
+  }, [geometry]);
+
+  const drawSeat = useCallback((ctx: CanvasRenderingContext2D, seat: number) => {
+    const { x, y } = seatPosition(geometry, seat);
+    const c = geometry.cell;
+    ctx.clearRect(x, y, c, c);
+    const state = stateOf(seat);
+    const g = geometry.grade[seat];
+    ctx.fillStyle = state === 'selected' ? SELECTED
+      : state === 'available' ? GRADE_COLOURS[(g - 1) % GRADE_COLOURS.length] : UNAVAILABLE;
+    const gap = c >= 8 ? 1.5 : 0.5;
+    ctx.fillRect(x + gap / 2, y + gap / 2, c - gap, c - gap);
+  }, [geometry, stateOf]);
+
+  const context = () => canvas.current?.getContext('2d') ?? null;
+
+  // drawn once per map: the canvas, the stage and the section names, every seat
+  useEffect(() => {
+    const element = canvas.current!;
+    const dpr = window.devicePixelRatio || 1;
+    element.width = Math.round(geometry.width * dpr);
+    element.height = Math.round(geometry.height * dpr);
+    element.style.width = `${geometry.width}px`;
+    element.style.height = `${geometry.height}px`;
+    const ctx = element.getContext('2d')!;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.fillStyle = '#3a3a3a';
+    ctx.fillRect(geometry.width * 0.2, 12, geometry.width * 0.6, 22);
+    ctx.fillStyle = '#ffffff';
+    ctx.font = '600 13px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.fillText('STAGE', geometry.width / 2, 28);
+    ctx.textAlign = 'left';
+    ctx.fillStyle = '#222222';
+    for (const label of geometry.labels) ctx.fillText(label.text, label.x, label.y);
+    for (let seat = 0; seat < map.totalSeats; seat++) drawSeat(ctx, seat);
+    // where a seat is drawn, by its API name: what the browser tests read the canvas's pixels at
+    (element as SeatCanvas).seatCentre = (label: string) => {
+      const seat = indexOfLabel(geometry, label);
+      if (seat < 0) return null;
+      const { x, y } = seatPosition(geometry, seat);
+      return { x: x + geometry.cell / 2, y: y + geometry.cell / 2 };
+    };
+  }, [geometry, map.totalSeats, drawSeat]);
+
+  // availability: every few seconds, only the changed seats drawn again
+  useEffect(() => {
+    let etag: string | undefined;
+    let timer: ReturnType<typeof setTimeout>;
+    let live = true;
+    const poll = async () => {
+      try {
+        if (document.visibilityState === 'visible' || !bitmap.current) {
+          const { data, response } = await seatApi.GET('/api/v1/concerts/{id}/seats/availability', {
+            params: { path: { id: concertId } },
+            headers: etag ? { 'If-None-Match': etag } : {},
+          });
+          if (live && response.ok && data) {
+            etag = response.headers.get('ETag') ?? undefined;
+            const next = decodeBitmap(data.unavailable, map.totalSeats);
+            const before = bitmap.current;
+            bitmap.current = next;
+            const ctx = context();
+            if (ctx) {
+              const changed = before ? changedSeats(before, next, map.totalSeats) : null;
+              if (changed) changed.forEach((seat) => drawSeat(ctx, seat));
+              else for (let seat = 0; seat < map.totalSeats; seat++) drawSeat(ctx, seat);
+            }
+            const lost = selectedRef.current.filter((p) => isUnavailable(next, p.index));
+            if (lost.length > 0) {
+              onChange(selectedRef.current.filter((p) => !isUnavailable(next, p.index)));
+              onLost(lost);
+            }
+            if (!before) setReady(true);
+          }
+        }
+      } catch {
+        // the next poll tries again; the page says nothing for one missed refresh
+      }
+      if (live) timer = setTimeout(poll, POLL_MS);
+    };
+    poll();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [concertId, map.totalSeats, drawSeat, onChange, onLost]);
+
+  useEffect(() => {
+    if (ready) onReady?.();
+  }, [ready, onReady]);
+
+  // a selection changed: draw those seats again
+  const previous = useRef<Picked[]>([]);
+  useEffect(() => {
+    const ctx = context();
+    if (ctx) new Set([...previous.current, ...selected].map((p) => p.index)).forEach((seat) => drawSeat(ctx, seat));
+    previous.current = selected;
+  }, [selected, drawSeat]);
+
+  const [message, setMessage] = useState('');
+  const toggle = (seat: number) => {
+    if (seat < 0) return;
+    const state = stateOf(seat);
+    if (state === 'selected') {
+      onChange(selected.filter((p) => p.index !== seat));
+      setMessage(`${seatName(geometry, seat)}: removed`);
+    } else if (state === 'available') {
+      if (selected.length >= maxSeats) {
+        setMessage(`You can pick at most ${maxSeats} seats.`);
+        return;
+      }
+      const g = geometry.grade[seat];
+      onChange([...selected, { index: seat, label: seatLabel(geometry, seat), name: seatName(geometry, seat),
+        price: Number(geometry.grades[g - 1].price) }]);
+      setMessage(`${seatName(geometry, seat)}: selected`);
+    } else {
+      setMessage(`${seatName(geometry, seat)}: ${state}`);
+    }
+  };
+
+  const firstAvailable = () => {
+    for (let seat = 0; seat < map.totalSeats; seat++) if (stateOf(seat) === 'available') return seat;
+    return 0;
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(event.key)) {
+      event.preventDefault();
+      const next = move(geometry, focus < 0 ? firstAvailable() : focus, event.key);
+      setFocus(next);
+      setMessage('');
+      scrollIntoView(next);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      toggle(focus < 0 ? firstAvailable() : focus);
+    }
+  };
+
+  const scrollIntoView = (seat: number) => {
+    const { x, y } = seatPosition(geometry, seat);
+    const element = box.current;
+    if (!element) return;
+    if (x < element.scrollLeft || x > element.scrollLeft + element.clientWidth - geometry.cell) element.scrollLeft = x - element.clientWidth / 2;
+    const top = element.getBoundingClientRect().top + window.scrollY + y;
+    if (top < window.scrollY || top > window.scrollY + window.innerHeight - 40) window.scrollTo({ top: top - window.innerHeight / 2 });
+  };
+
+  const pointAt = (event: MouseEvent<HTMLCanvasElement>) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return seatAt(geometry, event.clientX - rect.left, event.clientY - rect.top);
+  };
+
+  const shown = focus >= 0 ? focus : hover;
+  const focusBox = focus >= 0 ? seatPosition(geometry, focus) : null;
+  return (
+    <div className="seatmap">
+      <Legend geometry={geometry} />
+      <div
+        ref={box}
+        className="seatmap-scroll"
+        role="application"
+        aria-roledescription="seat map"
+        aria-label={`Seat map, ${map.totalSeats} seats. Arrow keys move between seats, Enter or Space picks one.`}
+        aria-describedby={statusId}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onFocus={() => focus < 0 && ready && setFocus(firstAvailable())}
+        data-ready={ready ? 'true' : 'false'}
+      >
+        <div className="seatmap-inner" style={{ width: geometry.width, height: geometry.height }}>
+          <canvas
+            ref={canvas}
+            onMouseMove={(event) => setHover(pointAt(event))}
+            onMouseLeave={() => setHover(-1)}
+            onClick={(event) => {
+              const seat = pointAt(event);
+              setFocus(seat);
+              toggle(seat);
+            }}
+          />
+          {focusBox && (
+            <span className="seat-focus" aria-hidden="true" style={{
+              left: focusBox.x - 2, top: focusBox.y - 2, width: geometry.cell + 4, height: geometry.cell + 4,
+            }} />
+          )}
+        </div>
+      </div>
+      <p className="seat-status" id={statusId} aria-live="polite" data-seat={shown >= 0 ? seatLabel(geometry, shown) : ''}>
+        {message || (shown >= 0 ? `${seatName(geometry, shown)}, ${stateOf(shown)}` : ready ? 'Pick a seat on the map.' : 'Loading seats…')}
+      </p>
+    </div>
+  );
+}
+
+function Legend({ geometry }: { geometry: Geometry }) {
+  return (
+    <ul className="legend" aria-label="Grades">
+      {geometry.grades.map((grade, i) => (
+        <li key={grade.name}>
+          <span className="swatch" style={{ background: GRADE_COLOURS[i % GRADE_COLOURS.length] }} aria-hidden="true" />
+          {grade.name} {Number(grade.price).toFixed(2)}
+        </li>
+      ))}
+      <li><span className="swatch" style={{ background: UNAVAILABLE }} aria-hidden="true" />Not available</li>
+      <li><span className="swatch" style={{ background: SELECTED }} aria-hidden="true" />Your pick</li>
+    </ul>
+  );
+}
