@@ -89,7 +89,7 @@ class KeepAliveIT {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 length = Long.parseLong(line.substring("content-length:".length()).trim());
             }
-            assertThat(line.toLowerCase(Locale.ROOT)).as(what + ": a body whose end the client cannot tell")
+            assertThat(line.toLowerCase(Locale.ROOT)).as(what + ": a chunked body, which this reader does not parse")
                     .doesNotStartWith("transfer-encoding:");
         }
         in.readNBytes((int) length);
