@@ -3,6 +3,7 @@ package com.tickitecking.gateway;
 import com.tickitecking.testing.IsolatedInfrastructure;
 import com.tickitecking.testing.ServiceProcess;
 import com.tickitecking.testing.TestAdmissionTokens;
+import com.tickitecking.testing.TestNames;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,11 +32,12 @@ final class RunningSystem {
 
     static synchronized Map<String, ServiceProcess> services() {
         if (running == null) {
-            Map<String, Object> shared = IsolatedInfrastructure.properties("system");
+            Map<String, Object> shared = IsolatedInfrastructure.properties(TestNames.named("system"));
             Map<String, Future<ServiceProcess>> starting = new LinkedHashMap<>();
             try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (String service : SERVICES) {
-                    Map<String, Object> properties = new HashMap<>(IsolatedInfrastructure.properties("system_" + service.replace("-service", "")));
+                    Map<String, Object> properties = new HashMap<>(IsolatedInfrastructure.properties(
+                            TestNames.named("system_" + service.replace("-service", ""))));
                     for (String key : List.of("tickitecking.messaging.queue-prefix", "tickitecking.redis.key-prefix", "tickitecking.s3.bucket")) {
                         properties.put(key, shared.get(key));
                     }

@@ -18,7 +18,15 @@ public final class TestNames {
         if (simple.length() > 30) {
             simple = simple.substring(0, 30);
         }
+        return named(simple + "_" + hash);
+    }
+
+    /**
+     * A name that is not a test class's (the gateway's running system: {@code system}, {@code system_user}), in the
+     * same namespace, so two checkouts starting that system at once do not drop each other's databases.
+     */
+    public static String named(String name) {
         String namespace = System.getenv().getOrDefault("TICKITECKING_TEST_NAMESPACE", "").replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-        return (namespace.isEmpty() ? "" : namespace + "_") + simple + "_" + hash;
+        return (namespace.isEmpty() ? "" : namespace + "_") + name;
     }
 }
