@@ -16,7 +16,7 @@ import java.util.Set;
  * @param phaseSeconds  length of the ceiling and the rejection runs
  * @param lagSamples    holds (and cancels) of the event-lag probe during the uncontended run
  * @param saleTimeout   seconds after the opening when a sale is given up as not sold out
- * @param sales         which sales to run: both, waiting-room, everyone
+ * @param sales         which sales to run: both, waiting-room, everyone, or none (only the ceiling and the ratios)
  * @param best          buyers ask for {@code {"best": {...}}} seats instead of picking from the availability
  * @param gateway       the running system's gateway, which every buyer's request goes through
  * @param seatService   seat-service of that system, read directly by the event-lag probe only
@@ -27,14 +27,14 @@ record OnSaleOptions(int buyers, int seats, int joinWindow, int connections, int
                      int saleTimeout, Sales sales, boolean best, String gateway, String seatService, Path local, String database) {
 
     enum Sales {
-        BOTH, WAITING_ROOM, EVERYONE;
+        BOTH, WAITING_ROOM, EVERYONE, NONE;
 
         boolean waitingRoom() {
-            return this != EVERYONE;
+            return this == BOTH || this == WAITING_ROOM;
         }
 
         boolean everyone() {
-            return this != WAITING_ROOM;
+            return this == BOTH || this == EVERYONE;
         }
     }
 
@@ -47,7 +47,9 @@ record OnSaleOptions(int buyers, int seats, int joinWindow, int connections, int
               --phase-seconds=15    length of the ceiling run and of the rejection run
               --lag-samples=20      holds of the event-lag probe during the uncontended run
               --sale-timeout=300    seconds after an opening before a sale counts as not sold out
-              --sales=both          both | waiting-room | everyone (the sale without a waiting room)
+              --sales=both          both | waiting-room | everyone (the sale without a waiting room) | none (only
+                                    the ceiling, uncontended holds and rejections: the goals' ratios, quickly;
+                                    with --lag-samples=0 the uncontended run lasts --phase-seconds)
               --pick=seats          seats: buyers pick free seats from the availability | best: they ask for the best
               --gateway=http://127.0.0.1:8080        the gateway: every buyer's request goes through it
               --seat-service=http://127.0.0.1:8083   read directly by the event-lag probe only
@@ -80,7 +82,8 @@ record OnSaleOptions(int buyers, int seats, int joinWindow, int connections, int
             case "both" -> Sales.BOTH;
             case "waiting-room" -> Sales.WAITING_ROOM;
             case "everyone" -> Sales.EVERYONE;
-            default -> throw new IllegalArgumentException("--sales must be both, waiting-room or everyone, not " + value);
+            case "none" -> Sales.NONE;
+            default -> throw new IllegalArgumentException("--sales must be both, waiting-room, everyone or none, not " + value);
         };
     }
 

@@ -31,6 +31,14 @@ class OnSaleOptionsTest {
     }
 
     @Test
+    void salesNoneRunsOnlyTheRatios() {
+        OnSaleOptions.Sales none = OnSaleOptions.parse(List.of("--sales=none")).sales();
+
+        assertThat(none.waitingRoom()).isFalse();
+        assertThat(none.everyone()).isFalse();
+    }
+
+    @Test
     void helpAsksForTheUsage() {
         assertThat(OnSaleOptions.parse(List.of("--buyers=5", "--help"))).isNull();
     }
@@ -42,7 +50,7 @@ class OnSaleOptionsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> OnSaleOptions.parse(List.of("--join-window=2")))
                 .withMessageContaining("--join-window must be a whole number of at least 5");
         assertThatIllegalArgumentException().isThrownBy(() -> OnSaleOptions.parse(List.of("--sales=some")))
-                .withMessageContaining("both, waiting-room or everyone");
+                .withMessageContaining("both, waiting-room, everyone or none");
         assertThatIllegalArgumentException().isThrownBy(() -> OnSaleOptions.parse(List.of("--pick=cheapest")))
                 .withMessageContaining("seats or best");
     }
