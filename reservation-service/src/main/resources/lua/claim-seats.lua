@@ -1,5 +1,5 @@
--- Takes all the seats of one hold or none (SeatGuard.claim).
--- KEYS: the concert's seat hash, its ready marker. ARGV: now (epoch ms), the value to store ("<expiry ms>:<token>",
+-- Takes all the seats of one hold or none (SeatGuard.claim); the value says the owner: see seat-holders.lua.
+-- KEYS: the concert's seat hash, its ready marker. ARGV: now (epoch ms), the value to store ("<expiry ms>:<owner>:<token>",
 -- expiry 0 = confirmed), then the seats.
 -- Returns {'OK'}, {'REBUILD'} when the hash must first be rebuilt from the database, or {'TAKEN', seats...}.
 -- A seat whose hold has run out counts as free.
