@@ -176,7 +176,8 @@ public class ReservationService {
      * held, all by others, refuse a new request (a request Redis cannot tell is new is looked up in the database
      * first: it may repeat a hold whose seats were given up and taken since). Empty when the request must go the
      * whole way: seats free, or held by the caller (a repeat of the hold that took them, or a hold of the caller's
-     * own seats: {@link IdempotencyKeys#begin} and the claim decide, as without this step).
+     * own seats: {@link IdempotencyKeys#begin} and the claim decide, as without this step). Refusals keep the
+     * order of the whole way: a repeat's answer, then the concert's rules ({@link NewHold#of}), then the seats.
      */
     private Optional<Hold> answeredInOneRoundTrip(AuthenticatedUser caller, long concertId, String key, Attempt attempt) {
         CompletableFuture<IdempotencyKeys.Known> known = idempotency.peek(caller.id(), key);
@@ -190,6 +191,9 @@ public class ReservationService {
         if (earlier.isPresent()) {
             return Optional.of(new Hold(get(caller, earlier.get()), true));
         }
+        // the concert's refusals come before the seat guard's, as on the whole way (unknown, started, not on sale)
+        Concert concert = concerts.find(concertId).orElseThrow(() -> DomainException.notFound("concert", concertId));
+        NewHold.of(caller.id(), concert, attempt.seats(), clock.instant(), properties.holdTime());
         throw guard.refusal(seatState);
     }
 
