@@ -301,6 +301,9 @@ public class SeatGuard {
             return call.get();
         } catch (RedisException e) {
             throw new ReservationsUnavailable();
+        } catch (CompletionException e) {
+            // the multi-lock's tryLock reports a Redis time-out wrapped (seen as a 500 in bench onsale)
+            throw unavailable(e);
         }
     }
 
