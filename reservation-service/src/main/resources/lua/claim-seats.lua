@@ -1,6 +1,6 @@
--- Takes all the seats of one hold or none (SeatGuard.claim).
+-- Takes all the seats of one hold or none (SeatGuard.claim); the value says the owner: see seat-holders.lua.
 -- KEYS: the concert's seat hash, its ready marker, its expiry index. ARGV: now (epoch ms), the value to store
--- ("<expiry ms>:<token>", expiry 0 = confirmed), then the seats.
+-- ("<expiry ms>:<owner>:<token>", expiry 0 = confirmed), then the seats.
 -- Returns {'OK'}, {'REBUILD'} when the hash must first be rebuilt from the database, or {'TAKEN', seats...}.
 -- A seat whose hold has run out counts as free. The expiry index (seat → expiry, inf = confirmed) follows the hash
 -- in the same script, so the taken seats can be counted without reading them (count-seats.lua).

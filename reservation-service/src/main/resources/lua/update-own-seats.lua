@@ -1,6 +1,6 @@
 -- Changes only the seats this hold's token still has (SeatGuard.markConfirmed and releaseQuietly), never a seat
 -- someone else holds by now; the expiry index follows the hash.
--- KEYS: the concert's seat hash, its expiry index. ARGV: the token, the new value ("<expiry ms>:<token>") or '' to
+-- KEYS: the concert's seat hash, its expiry index. ARGV: the token, the new value ("<expiry ms>:<owner>:<token>") or '' to
 -- delete, then the seats.
 local suffix = ':' .. ARGV[1]
 local expiry = string.match(ARGV[2], '^(%d+):')

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Remembers, per user and Idempotency-Key, which request it was used for and what came of it. Redis answers
@@ -45,6 +46,7 @@ public class IdempotencyKeys {
     private static final int SHARDS = 16;
 
     private final String beginScript = lua("begin-request");
+    private final String peekScript = lua("peek-request");
 
     private final RedissonClient redisson;
     private final RedisKeys keys;
@@ -77,8 +79,57 @@ public class IdempotencyKeys {
         }
         return switch (answer.getFirst()) {
             case "NEW" -> Optional.empty();
-            case "UNSURE" -> finishedInDatabase(userId, key, requestHash);
+            case "UNSURE" -> finishedInDatabase(userId, key, requestHash, true);
             default -> seen(answer.get(1), requestHash);
+        };
+    }
+
+    /** What Redis remembers of a key, read by {@link #peek} without taking it. */
+    public record Known(Status status, String value) {
+
+        public enum Status {
+            /** In flight or done: {@code value} says which. */
+            SEEN,
+            /** Not used within the idempotency TTL. */
+            NEW,
+            /** Redis cannot tell: the database knows. */
+            UNSURE
+        }
+    }
+
+    /**
+     * Reads what Redis remembers of the key without taking it, sent at once (one round trip, beside whatever else
+     * the caller sends). The future fails with {@link ReservationsUnavailable} when Redis cannot be reached.
+     */
+    public CompletableFuture<Known> peek(long userId, String key) {
+        CompletableFuture<List<String>> answer;
+        try {
+            answer = redisson.getScript(StringCodec.INSTANCE).<List<String>>evalAsync(RScript.Mode.READ_WRITE, peekScript,
+                    RScript.ReturnType.LIST, List.of(entryKey(userId, key), watermarkKey(userId)),
+                    properties.idempotencyTtl().toMillis()).toCompletableFuture();
+        } catch (RedisException e) {
+            throw new ReservationsUnavailable();
+        }
+        return answer.handle((a, failure) -> {
+            if (failure != null) {
+                throw SeatGuard.unavailable(failure);
+            }
+            return new Known(Known.Status.valueOf(a.getFirst()), a.size() > 1 ? a.get(1) : null);
+        });
+    }
+
+    /**
+     * For a request under a key that was {@link #peek}ed, not taken, and will not be run: the earlier reservation's
+     * id when it repeats a finished request (asking the database when Redis cannot tell), empty when it is new.
+     *
+     * @throws DomainException unprocessable when the key was used for a different request, a conflict when that
+     *                         request is in flight
+     */
+    public Optional<Long> earlierRequest(long userId, String key, String requestHash, Known known) {
+        return switch (known.status()) {
+            case SEEN -> seen(known.value(), requestHash);
+            case NEW -> Optional.empty();
+            case UNSURE -> finishedInDatabase(userId, key, requestHash, false);
         };
     }
 
@@ -121,13 +172,16 @@ public class IdempotencyKeys {
         }
     }
 
-    private Optional<Long> finishedInDatabase(long userId, String key, String requestHash) {
+    /** {@code taken}: this request holds the key (begin), and gives it back when refused. */
+    private Optional<Long> finishedInDatabase(long userId, String key, String requestHash, boolean taken) {
         var earlier = reservations.findByIdempotencyKey(userId, key);
         if (earlier.isEmpty()) {
             return Optional.empty();
         }
         if (!earlier.get().getValue().equals(requestHash)) {
-            abandon(userId, key, requestHash);
+            if (taken) {
+                abandon(userId, key, requestHash);
+            }
             throw differentRequest();
         }
         complete(userId, key, requestHash, earlier.get().getKey());

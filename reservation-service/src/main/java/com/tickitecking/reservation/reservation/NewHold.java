@@ -8,8 +8,10 @@ import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.reservation.concert.Concert;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,7 +61,9 @@ public record NewHold(long buyerId, Concert concert, List<Reservation.ReservedSe
      * @throws SaleEnded             when its sale has ended by {@code now}
      * @throws DomainException       invalid {@code seats}: not in the concert's layout, or in no grade (not on sale)
      */
-    public static NewHold of(long buyerId, Concert concert, List<String> seats, Instant now, Duration holdTime) {
+    public static NewHold of(long buyerId, Concert concert, List<String> seats, Instant at, Duration holdTime) {
+        // as the database keeps it (TIMESTAMP(6)), so that the hold's answer and a later read of it agree
+        Instant now = at.truncatedTo(ChronoUnit.MICROS);
         assertOnSale(concert, now);
         List<String> unknown = new ArrayList<>();
         List<String> unpriced = new ArrayList<>();
@@ -75,7 +79,7 @@ public record NewHold(long buyerId, Concert concert, List<Reservation.ReservedSe
             if (grade == null) {
                 unpriced.add(label);
             } else {
-                priced.add(new Reservation.ReservedSeat(label, grade.name(), grade.price()));
+                priced.add(new Reservation.ReservedSeat(label, grade.name(), asStored(grade.price())));
             }
         }
         if (!unknown.isEmpty()) {
@@ -104,6 +108,17 @@ public record NewHold(long buyerId, Concert concert, List<Reservation.ReservedSe
         if (concert.saleEndedBy(now)) {
             throw new SaleEnded(concert.saleEndsAt());
         }
+    }
+
+    /** A price as the database keeps it: DECIMAL(12,2), rounded half up as MariaDB and MySQL round it. */
+    static BigDecimal asStored(BigDecimal price) {
+        return price.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The reservation this hold is once written (revision 1, HELD), as a read of it would answer it. */
+    public Reservation reservation(long id, String guardToken) {
+        return new Reservation(id, concert.id(), concert.name(), concert.startTime(), buyerId, ReservationStatus.HELD,
+                total(), 1, heldAt, expiresAt, null, null, guardToken, seats);
     }
 
     /** The seats' prices added up. */

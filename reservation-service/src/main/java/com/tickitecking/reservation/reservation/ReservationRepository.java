@@ -148,15 +148,15 @@ public class ReservationRepository {
     /** Every seat of the concert an active reservation occupies, for rebuilding the Redis guard. */
     public List<ActiveSeat> activeSeats(long concertId, Instant now) {
         return jdbc.query("""
-                SELECT s.seat_label, r.status, r.expires_at, r.guard_token
+                SELECT s.seat_label, r.status, r.expires_at, r.guard_token, r.user_id
                 FROM reservation_seat s JOIN reservation r ON r.id = s.reservation_id
                 WHERE s.concert_id = ? AND s.active_marker = 1 AND (r.status = 'CONFIRMED' OR r.expires_at > ?)""",
                 (rs, i) -> new ActiveSeat(rs.getString(1), ReservationStatus.valueOf(rs.getString(2)),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4)),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getLong(5)),
                 concertId, Timestamp.from(now));
     }
 
-    public record ActiveSeat(String seat, ReservationStatus status, Instant expiresAt, String guardToken) {
+    public record ActiveSeat(String seat, ReservationStatus status, Instant expiresAt, String guardToken, long userId) {
     }
 
     /** Writes down a state change the domain decided (see {@link Reservation#confirm} and the others). */

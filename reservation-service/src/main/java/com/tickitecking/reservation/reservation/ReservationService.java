@@ -26,6 +26,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -80,10 +82,10 @@ public class ReservationService {
      *                         same key in flight or used for another request, {@link ReservationsUnavailable}
      */
     public Hold hold(AuthenticatedUser caller, long concertId, String idempotencyKey, List<String> requestedSeats) {
-        return idempotent(caller, idempotencyKey, () -> {
+        return idempotent(caller, concertId, idempotencyKey, () -> {
             List<String> seats = NewHold.validSeats(requestedSeats, properties.maxSeats());
             String requestHash = requestHash(concertId, String.join(",", seats.stream().sorted().toList()));
-            return new Attempt(requestHash, () -> holdNew(caller.id(), concertId, idempotencyKey, requestHash, seats));
+            return new Attempt(requestHash, seats, () -> holdNew(caller.id(), concertId, idempotencyKey, requestHash, seats));
         });
     }
 
@@ -96,10 +98,10 @@ public class ReservationService {
      *                         ({@code reason: no-adjacent-seats}) when no block of that size is free
      */
     public Hold holdBest(AuthenticatedUser caller, long concertId, String idempotencyKey, BestSeats requested) {
-        return idempotent(caller, idempotencyKey, () -> {
+        return idempotent(caller, concertId, idempotencyKey, () -> {
             BestSeats best = requested.checked(properties.maxSeats());
             String requestHash = requestHash(concertId, "best:" + best.count() + ":" + best.grade());
-            return new Attempt(requestHash, () -> holdBestBlock(caller, concertId, idempotencyKey, requestHash, best));
+            return new Attempt(requestHash, null, () -> holdBestBlock(caller, concertId, idempotencyKey, requestHash, best));
         });
     }
 
@@ -128,19 +130,28 @@ public class ReservationService {
                 + requested.grade() + " are left.").with("reason", "no-adjacent-seats");
     }
 
-    /** A checked hold request: its hash for the Idempotency-Key, and the hold itself. */
-    private record Attempt(String requestHash, Supplier<Reservation> hold) {
+    /**
+     * A checked hold request: its hash for the Idempotency-Key, the seats it names (null when the hold picks
+     * them), and the hold itself.
+     */
+    private record Attempt(String requestHash, List<String> seats, Supplier<Reservation> hold) {
     }
 
     /**
      * Runs a hold once per Idempotency-Key: {@code check} validates the request; an earlier request with the key
      * answers its reservation again. Counts the outcome either way.
      */
-    private Hold idempotent(AuthenticatedUser caller, String idempotencyKey, Supplier<Attempt> check) {
+    private Hold idempotent(AuthenticatedUser caller, long concertId, String idempotencyKey, Supplier<Attempt> check) {
         try {
             Attempt attempt = check.get();
             String requestHash = attempt.requestHash();
             requireKey(idempotencyKey);
+            if (attempt.seats() != null) {
+                Optional<Hold> answered = answeredInOneRoundTrip(caller, concertId, idempotencyKey, attempt);
+                if (answered.isPresent()) {
+                    return answered.get();
+                }
+            }
             Optional<Long> earlier = idempotency.begin(caller.id(), idempotencyKey, requestHash);
             if (earlier.isPresent()) {
                 return new Hold(get(caller, earlier.get()), true);
@@ -163,15 +174,47 @@ public class ReservationService {
         }
     }
 
+    /**
+     * What a rush's losers get without taking anything: one round trip reads, side by side, what Redis remembers of
+     * the key and who holds the seats. A repeat is answered as {@link IdempotencyKeys#begin} would answer it; seats
+     * held, all by others, refuse a new request (a request Redis cannot tell is new is looked up in the database
+     * first: it may repeat a hold whose seats were given up and taken since). Empty when the request must go the
+     * whole way: seats free, or held by the caller (a repeat of the hold that took them, or a hold of the caller's
+     * own seats: {@link IdempotencyKeys#begin} and the claim decide, as without this step). Refusals keep the
+     * order of the whole way: a repeat's answer, then the concert's rules ({@link NewHold#of}), then the seats.
+     */
+    private Optional<Hold> answeredInOneRoundTrip(AuthenticatedUser caller, long concertId, String key, Attempt attempt) {
+        CompletableFuture<IdempotencyKeys.Known> known = idempotency.peek(caller.id(), key);
+        CompletableFuture<SeatGuard.Holders> holders = guard.holders(concertId, caller.id(), attempt.seats());
+        IdempotencyKeys.Known keyState = joined(known);
+        SeatGuard.Holders seatState = joined(holders);
+        if (keyState.status() != IdempotencyKeys.Known.Status.SEEN && !seatState.takenByOthers()) {
+            return Optional.empty();
+        }
+        Optional<Long> earlier = idempotency.earlierRequest(caller.id(), key, attempt.requestHash(), keyState);
+        if (earlier.isPresent()) {
+            return Optional.of(new Hold(get(caller, earlier.get()), true));
+        }
+        // the concert's refusals come before the seat guard's, as on the whole way (unknown, started, not on sale)
+        Concert concert = concerts.find(concertId).orElseThrow(() -> DomainException.notFound("concert", concertId));
+        NewHold.of(caller.id(), concert, attempt.seats(), clock.instant(), properties.holdTime());
+        throw guard.refusal(seatState);
+    }
+
+    private static <T> T joined(CompletableFuture<T> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            throw SeatGuard.unavailable(e);
+        }
+    }
+
     private Reservation holdNew(long userId, long concertId, String key, String requestHash, List<String> seats) {
         Concert concert = concerts.find(concertId).orElseThrow(() -> DomainException.notFound("concert", concertId));
         NewHold hold = NewHold.of(userId, concert, seats, clock.instant(), properties.holdTime());
-        long id = guard.hold(concertId, seats, hold.expiresAt(), token -> {
-            // Checked once the guards let us through: a rush's losers never reach the database at all.
-            hold.refuseBlocked(concerts.blockedAmong(concertId, seats));
-            return writeHold(hold, key, requestHash, token);
-        });
-        return reservations.find(id).orElseThrow();
+        // answered from what was written, not read back: the same as reading it (ReservationIT)
+        return guard.hold(concertId, userId, seats, hold.expiresAt(),
+                token -> hold.reservation(writeHold(hold, key, requestHash, token), token));
     }
 
     private long writeHold(NewHold hold, String key, String requestHash, String token) {
@@ -179,6 +222,8 @@ public class ReservationService {
         long userId = hold.buyerId();
         Instant now = hold.heldAt();
         return retryingLockFailures(() -> transactions.execute(status -> {
+            // Checked once the guards let us through: a rush's losers never reach the database at all.
+            hold.refuseBlocked(concerts.blockedAmong(concertId, hold.seatLabels()));
             // The buyer limit, in the transaction that takes the seats: one buyer's holds of this concert take
             // turns at the lock, so each counts what the ones before it committed. Only winners of the seat guards
             // get here; a refusal rolls back, and the guard gives the seats back in Redis.
@@ -251,7 +296,7 @@ public class ReservationService {
         Runnable afterCommit = switch (after.status()) {
             case CONFIRMED -> () -> {
                 metrics.outcome("confirmed");
-                guard.markConfirmed(after.concertId(), after.seatLabels(), after.guardToken());
+                guard.markConfirmed(after.concertId(), after.userId(), after.seatLabels(), after.guardToken());
             };
             case CANCELLED -> () -> {
                 metrics.outcome("cancelled");

@@ -24,6 +24,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -60,6 +62,7 @@ public class SeatGuard {
     private final String rebuildScript = lua("rebuild-seats");
     private final String takenScript = lua("taken-seats");
     private final String countScript = lua("count-seats");
+    private final String holdersScript = lua("seat-holders");
 
     private final RedissonClient redisson;
     private final RedisKeys keys;
@@ -87,10 +90,10 @@ public class SeatGuard {
      * @throws DomainException         a conflict ({@code reason: busy}) when the seats are being written by someone else
      * @throws ReservationsUnavailable when Redis cannot be reached or the guard is being rebuilt
      */
-    public <T> T hold(long concertId, List<String> seats, Instant expiresAt, Function<String, T> write) {
+    public <T> T hold(long concertId, long userId, List<String> seats, Instant expiresAt, Function<String, T> write) {
         List<String> sorted = seats.stream().sorted().toList();
         String token = UUID.randomUUID().toString();
-        claim(concertId, sorted, expiresAt.toEpochMilli() + ":" + token);
+        claim(concertId, sorted, entry(expiresAt.toEpochMilli(), userId, token));
         boolean keepClaim = false;
         try {
             RLock locks = redis(() -> redisson.getMultiLock(sorted.stream()
@@ -116,6 +119,52 @@ public class SeatGuard {
                 releaseQuietly(concertId, sorted, token);
             }
         }
+    }
+
+    /** Who holds a hold's seats, as {@link #holders} reads them: nothing is taken by reading. */
+    public record Holders(Status status, List<String> taken) {
+
+        public enum Status {
+            /** No seat is held. */
+            FREE,
+            /** A seat is held by the caller, or by a hold whose entry does not say its owner. */
+            OWN,
+            /** Seats are held, all by others: {@code taken}. */
+            TAKEN,
+            /** The concert's hash is not there: {@link #hold} rebuilds it. */
+            REBUILD
+        }
+
+        public boolean takenByOthers() {
+            return status == Status.TAKEN;
+        }
+    }
+
+    /**
+     * Reads who holds the seats right now, sent at once (one round trip, beside whatever else the caller sends):
+     * a hold whose seats others hold is refused on this alone ({@link #refusal}). Advice only; {@link #hold} decides.
+     * The future fails with {@link ReservationsUnavailable} when Redis cannot be reached.
+     */
+    public CompletableFuture<Holders> holders(long concertId, long userId, List<String> seats) {
+        List<Object> args = new ArrayList<>(seats.size() + 2);
+        args.add(String.valueOf(clock.millis()));
+        args.add(String.valueOf(userId));
+        args.addAll(seats);
+        CompletableFuture<List<String>> answer = redis(() -> script().<List<String>>evalAsync(RScript.Mode.READ_ONLY,
+                holdersScript, RScript.ReturnType.LIST, List.of(seatsKey(concertId), readyKey(concertId)), args.toArray())
+                .toCompletableFuture());
+        return answer.handle((a, failure) -> {
+            if (failure != null) {
+                throw unavailable(failure);
+            }
+            return new Holders(Holders.Status.valueOf(a.getFirst()), List.copyOf(a.subList(1, a.size())));
+        });
+    }
+
+    /** The refusal of a hold whose seats others hold ({@link Holders#takenByOthers()}), counted as the claim's is. */
+    public SeatsTaken refusal(Holders holders) {
+        metrics.rejected("redis");
+        return new SeatsTaken(holders.taken());
     }
 
     /**
@@ -164,9 +213,17 @@ public class SeatGuard {
         throw new ReservationsUnavailable("The seat guard is being rebuilt; try again.");
     }
 
-    /** After a confirmation: the seats stay taken with no expiry. */
-    public void markConfirmed(long concertId, Collection<String> seats, String token) {
-        updateOwnQuietly(concertId, seats, token, "0:" + token);
+    /** After a confirmation: the seats stay taken by their owner, with no expiry. */
+    public void markConfirmed(long concertId, long userId, Collection<String> seats, String token) {
+        updateOwnQuietly(concertId, seats, token, entry(0, userId, token));
+    }
+
+    /**
+     * A seat's entry in the concert's hash: until when it is held (0: confirmed), by whom, and the hold's token
+     * (the scripts read the expiry before the first colon and the token after the last; seat-holders.lua the owner).
+     */
+    private static String entry(long expiresAtMillis, long userId, String token) {
+        return expiresAtMillis + ":" + userId + ":" + token;
     }
 
     /** After a cancellation or expiry: frees the seats this hold still has in Redis (not someone else's). */
@@ -211,7 +268,7 @@ public class SeatGuard {
             for (var seat : reservations.activeSeats(concertId, clock.instant())) {
                 long expiry = seat.status() == ReservationStatus.CONFIRMED ? 0 : seat.expiresAt().toEpochMilli();
                 args.add(seat.seat());
-                args.add(expiry + ":" + seat.guardToken());
+                args.add(entry(expiry, seat.userId(), seat.guardToken()));
             }
             redis(() -> script().eval(RScript.Mode.READ_WRITE, rebuildScript, RScript.ReturnType.LONG,
                     List.of(seatsKey(concertId), readyKey(concertId), expiriesKey(concertId)), args.toArray()));
@@ -277,7 +334,19 @@ public class SeatGuard {
             return call.get();
         } catch (RedisException e) {
             throw new ReservationsUnavailable();
+        } catch (CompletionException e) {
+            // the multi-lock's tryLock reports a Redis time-out wrapped (seen as a 500 in bench onsale)
+            throw unavailable(e);
         }
+    }
+
+    /** What an asynchronous call's failure means to the caller: Redis unreachable is a 503, anything else stays. */
+    static RuntimeException unavailable(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof RedisException) {
+            return new ReservationsUnavailable();
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
     }
 
     private static String lua(String name) {

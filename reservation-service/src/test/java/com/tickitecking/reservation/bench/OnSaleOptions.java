@@ -49,7 +49,9 @@ record OnSaleOptions(int buyers, int seats, int joinWindow, int connections, int
               --lag-samples=20      holds of the event-lag probe during the uncontended run
               --sale-timeout=300    seconds after an opening before a sale counts as not sold out
               --sales=both          both | waiting-room | everyone (the sale without a waiting room) | none (only the
-                                    runs after the sales: a quick event-lag measurement with --lag-samples)
+                                    runs after the sales, quickly: the ceiling, the uncontended holds with the
+                                    event-lag probe, the rejections; with --lag-samples=0 the uncontended run lasts
+                                    --phase-seconds)
               --pick=seats          seats: buyers pick free seats from the availability | best: they ask for the best
               --gateway=http://127.0.0.1:8080        the gateway: every buyer's request goes through it
               --seat-service=http://127.0.0.1:8083   read directly by the event-lag probe only

@@ -148,7 +148,7 @@ public final class ReservationBench {
             Instant expiry = Instant.now().plus(Duration.ofHours(1));
             IntPredicate guardRefuses = i -> {
                 try {
-                    guard.hold(redisConcert, List.of(takenByGuards.get(i % takenByGuards.size())), expiry, token -> {
+                    guard.hold(redisConcert, 0, List.of(takenByGuards.get(i % takenByGuards.size())), expiry, token -> {
                         throw new IllegalStateException("a taken seat got past the Redis guard");
                     });
                     return false;

@@ -1,6 +1,7 @@
 package com.tickitecking.reservation.reservation;
 
 import com.tickitecking.reservation.ReservationApi;
+import com.tickitecking.reservation.RedisCommands;
 import com.tickitecking.reservation.RequestConnections;
 import com.tickitecking.reservation.TestEvents;
 import com.tickitecking.reservation.ThroughTheApi;
@@ -8,6 +9,7 @@ import com.tickitecking.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Import;
@@ -16,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "Redis has remembered every key for a whole TTL" is reached by waiting, as in production after 24 h.
  */
 @IntegrationTest
-@Import(RequestConnections.Wiring.class)
+@Import({RequestConnections.Wiring.class, RedisCommands.Wiring.class})
 @TestPropertySource(properties = {"tickitecking.reservation.idempotency-ttl=" + HoldPathIT.TTL,
         "tickitecking.reservation.concert-cache.ttl=10m"})
 class HoldPathIT extends ThroughTheApi {
@@ -36,6 +39,8 @@ class HoldPathIT extends ThroughTheApi {
 
     @Autowired
     RequestConnections connections;
+    @Autowired
+    RedisCommands commands;
     @Autowired
     RedissonClient redisson;
     @Value("${tickitecking.redis.key-prefix}")
@@ -113,6 +118,103 @@ class HoldPathIT extends ThroughTheApi {
         var bob = ReservationApi.as(port, 3);
         assertThat(bob.hold(concertId, "FLOOR-C-1").status()).as("the repeat gave its seat claim back").isEqualTo(201);
         assertThat(bob.hold(concertId, "FLOOR-C-2").status()).as("so did the refused request").isEqualTo(201);
+    }
+
+    @Test
+    void aHoldOfSeatsOthersHoldIsRefusedOnTwoReadsSentTogether() {
+        redisHasRememberedEveryKeyForAWholeTtl();
+        assertThat(alice.hold(concertId, "FLOOR-D-8").status()).isEqualTo(201);
+        var bob = ReservationApi.as(port, 2);
+        assertThat(bob.hold(concertId, "FLOOR-D-8").status()).isEqualTo(409); // the scripts are loaded by now
+        String seats = redisPrefix + "reservation:{" + concertId + "}:seats";
+        int seatCommandsBefore = commands.mentioning(seats).size();
+        String key = UUID.randomUUID().toString();
+
+        assertThat(bob.holdWithKey(concertId, key, "FLOOR-D-8").status()).isEqualTo(409);
+
+        assertThat(commands.mentioning(key)).as("commands naming the key: what Redis remembers of it, read").hasSize(1);
+        assertThat(commands.mentioning(seats).size() - seatCommandsBefore).as("commands naming the seats: who holds them, read")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedHoldTakesNothingInRedisNotEvenItsKey() {
+        redisHasRememberedEveryKeyForAWholeTtl();
+        assertThat(alice.hold(concertId, "FLOOR-D-1").status()).isEqualTo(201);
+        String key = UUID.randomUUID().toString();
+        var bob = ReservationApi.as(port, 2);
+
+        var refused = bob.holdWithKey(concertId, key, "FLOOR-D-1", "FLOOR-D-2");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("reason").asString()).isEqualTo("taken");
+        assertThat(refused.json().get("seats").get(0).asString()).isEqualTo("FLOOR-D-1");
+        assertThat(redisson.getKeys().getKeysStreamByPattern(redisPrefix + "reservation:idempotency:*:2:" + key).count())
+                .as("the refused request's key in Redis").isZero();
+        assertThat(seatEntry("FLOOR-D-2")).as("the free seat it asked for").isNull();
+        assertThat(bob.holdWithKey(concertId, key, "FLOOR-D-2").status()).as("the key is free for another request").isEqualTo(201);
+    }
+
+    @Test
+    void aSeatsEntryNamesItsOwnerAlsoWhenRebuiltFromTheDatabase() {
+        long id = alice.hold(concertId, "FLOOR-D-3").json().get("id").asLong();
+        assertThat(seatEntry("FLOOR-D-3")).matches("\\d+:1:[0-9a-f-]{36}");
+        assertThat(alice.confirm(id).status()).isEqualTo(200);
+        assertThat(seatEntry("FLOOR-D-3")).matches("0:1:[0-9a-f-]{36}");
+        forgetTheServicesRedisKeys();
+
+        assertThat(ReservationApi.as(port, 2).hold(concertId, "FLOOR-D-3").status()).isEqualTo(409); // rebuilds the guard
+
+        assertThat(seatEntry("FLOOR-D-3")).matches("0:1:[0-9a-f-]{36}");
+    }
+
+    @Test
+    void aNewKeyForSeatsTheCallerHoldsIsRefusedTheWholeWay() {
+        redisHasRememberedEveryKeyForAWholeTtl();
+        assertThat(alice.hold(concertId, "FLOOR-D-4").status()).isEqualTo(201);
+
+        var again = alice.hold(concertId, "FLOOR-D-4");
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("reason").asString()).isEqualTo("taken");
+    }
+
+    @Test
+    void aRepeatRedisLostOfAHoldWhoseSeatWasGivenUpAndTakenByAnotherIsAnsweredWithTheEarlierReservation() {
+        String key = UUID.randomUUID().toString();
+        long first = alice.holdWithKey(concertId, key, "FLOOR-D-5").json().get("id").asLong();
+        assertThat(alice.cancel(first).status()).isEqualTo(200);
+        assertThat(ReservationApi.as(port, 2).hold(concertId, "FLOOR-D-5").status()).isEqualTo(201);
+        forgetTheServicesRedisKeys();
+
+        var again = alice.holdWithKey(concertId, key, "FLOOR-D-5");
+        var otherRequest = alice.holdWithKey(concertId, key, "FLOOR-D-5", "FLOOR-D-6");
+
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().get("id").asLong()).isEqualTo(first);
+        assertThat(again.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(otherRequest.status()).isEqualTo(422);
+    }
+
+    @Test
+    void anEntryThatDoesNotNameItsOwnerStillRefusesEveryone() {
+        redisHasRememberedEveryKeyForAWholeTtl();
+        assertThat(alice.hold(concertId, "FLOOR-D-7").status()).isEqualTo(201);
+        // the shape written before entries named their owner: "<expiry>:<token>"
+        String entry = seatEntry("FLOOR-D-7");
+        seats().put("FLOOR-D-7", entry.substring(0, entry.indexOf(':')) + entry.substring(entry.lastIndexOf(':')));
+
+        assertThat(alice.hold(concertId, "FLOOR-D-7").status()).isEqualTo(409);
+        assertThat(ReservationApi.as(port, 2).hold(concertId, "FLOOR-D-7").status()).isEqualTo(409);
+    }
+
+    private org.redisson.api.RMap<String, String> seats() {
+        return redisson.getMap(redisPrefix + "reservation:{" + concertId + "}:seats", StringCodec.INSTANCE);
+    }
+
+    private String seatEntry(String seat) {
+        return seats().get(seat);
     }
 
     /**

@@ -57,6 +57,22 @@ class NewHoldTest {
     }
 
     @Test
+    void theReservationItBecomesIsWhatTheDatabaseKeepsMicrosecondsAndCents() {
+        Concert wholePrices = new Concert(7, 1, "Test Concert", NOW.plus(Duration.ofDays(30)), SeatingLayout.grid("FLOOR", 1, 10),
+                List.of(new SeatGrade("R", new BigDecimal("50"), List.of(new SeatGrade.Area("FLOOR", List.of())))), 4, 1);
+        Instant now = NOW.plusNanos(123_456_789);
+
+        Reservation held = NewHold.of(3, wholePrices, List.of("FLOOR-A-1", "FLOOR-A-2"), now, HOLD_TIME).reservation(42, "token");
+
+        assertThat(held.heldAt()).isEqualTo(NOW.plusNanos(123_456_000));
+        assertThat(held.expiresAt()).isEqualTo(NOW.plusNanos(123_456_000).plus(HOLD_TIME));
+        assertThat(held.seats()).extracting(seat -> seat.price().toPlainString()).containsExactly("50.00", "50.00");
+        assertThat(held.totalPrice().toPlainString()).isEqualTo("100.00");
+        assertThat(held).extracting(Reservation::id, Reservation::status, Reservation::revision, Reservation::userId,
+                Reservation::guardToken).containsExactly(42L, ReservationStatus.HELD, 1L, 3L, "token");
+    }
+
+    @Test
     void pricesEachSeatByItsGradeAndAddsThemUp() {
         NewHold hold = NewHold.of(99, CONCERT, List.of("FLOOR-B-3", "FLOOR-A-1", "FLOOR-C-10"), NOW, HOLD_TIME);
 

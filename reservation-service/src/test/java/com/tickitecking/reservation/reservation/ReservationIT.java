@@ -70,6 +70,20 @@ class ReservationIT extends ThroughTheApi {
     }
 
     @Test
+    void answersAHoldExactlyAsAReadOfItAndARepeatAnswerIt() {
+        String key = UUID.randomUUID().toString();
+        var held = alice.holdWithKey(concertId, key, "FLOOR-A-3", "FLOOR-A-4");
+        long id = held.json().get("id").asLong();
+
+        var read = alice.get(id);
+        var repeat = alice.holdWithKey(concertId, key, "FLOOR-A-4", "FLOOR-A-3");
+
+        assertThat(held.status()).isEqualTo(201);
+        assertThat(read.body()).isEqualTo(held.body());
+        assertThat(repeat.body()).isEqualTo(held.body());
+    }
+
+    @Test
     void publishesReservationCreatedWithRevisionOneAndTheExpiry() {
         long id = alice.hold(concertId, "FLOOR-B-1").json().get("id").asLong();
 
@@ -189,6 +203,21 @@ class ReservationIT extends ThroughTheApi {
         assertThat(again.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(count("SELECT COUNT(*) FROM reservation WHERE idempotency_key = ?", key)).isEqualTo(1);
+    }
+
+    @Test
+    void repeatsTheAnswerAlsoWhenTheSeatsWereGivenUpAndTakenByAnother() {
+        String key = UUID.randomUUID().toString();
+        long first = alice.holdWithKey(concertId, key, "FLOOR-C-4").json().get("id").asLong();
+        assertThat(alice.cancel(first).status()).isEqualTo(200);
+        assertThat(bob.hold(concertId, "FLOOR-C-4").status()).isEqualTo(201);
+
+        var again = alice.holdWithKey(concertId, key, "FLOOR-C-4");
+
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().get("id").asLong()).isEqualTo(first);
+        assertThat(again.json().get("status").asString()).isEqualTo("CANCELLED");
     }
 
     @Test

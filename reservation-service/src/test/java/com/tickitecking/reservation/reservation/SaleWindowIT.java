@@ -54,12 +54,16 @@ class SaleWindowIT extends ThroughTheApi {
         events.publish(ConcertUpdated.of(concertId, 2, TestEvents.withSaleWindow(hall, opens, ended, false)));
         events.awaitConcert(concertId, 2);
         TestHttp.Response late = buyer.hold(concertId, "FLOOR-A-2");
+        // a seat someone still holds: the sale's end is the answer, not the seat (refused in one round trip)
+        TestHttp.Response lateForAHeldSeat = ReservationApi.as(port, USERS.incrementAndGet()).hold(concertId, "FLOOR-A-1");
 
         assertProblem(late, 409);
         assertThat(late.json().get("reason").asString()).isEqualTo("sale-ended");
         assertThat(Instant.parse(late.json().get("saleEndsAt").asString())).isEqualTo(ended);
         assertThat(late.header("Retry-After")).isNull();
-        assertThat(refusalsCounted() - refusedBefore).isEqualTo(2);
+        assertProblem(lateForAHeldSeat, 409);
+        assertThat(lateForAHeldSeat.json().get("reason").asString()).isEqualTo("sale-ended");
+        assertThat(refusalsCounted() - refusedBefore).isEqualTo(3);
     }
 
     @Test

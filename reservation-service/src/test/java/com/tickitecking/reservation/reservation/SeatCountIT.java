@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class SeatCountIT extends ThroughTheApi {
 
+    private static final long BUYER = 42;
+
     private static final int THREADS = 8;
     private static final int OPERATIONS_PER_THREAD = 150;
 
@@ -120,12 +122,12 @@ class SeatCountIT extends ThroughTheApi {
                     : Instant.now().plus(1, ChronoUnit.HOURS);
             String token;
             try {
-                token = guard.hold(concertId, some, expiresAt, t -> t);
+                token = guard.hold(concertId, BUYER, some, expiresAt, t -> t);
             } catch (SeatsTaken e) {
                 continue;
             }
             switch (random.nextInt(3)) {
-                case 0 -> guard.markConfirmed(concertId, some, token);
+                case 0 -> guard.markConfirmed(concertId, BUYER, some, token);
                 case 1 -> guard.releaseQuietly(concertId, some, token);
                 default -> {
                 }
