@@ -2,11 +2,13 @@ package com.tickitecking.reservation.reservation;
 
 import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.platform.redis.RedisKeys;
+import org.redisson.api.RBatch;
 import org.redisson.api.RBucket;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +16,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -43,22 +47,33 @@ public class IdempotencyKeys {
      * Keys are spread over this many shards, each with its own watermark: a script may only touch keys of one
      * Redis Cluster slot, and one watermark for all would put every key on one node.
      */
-    private static final int SHARDS = 16;
+    static final int SHARDS = 16;
 
     private final String beginScript = lua("begin-request");
     private final String peekScript = lua("peek-request");
+    private final String readWatermarkScript = lua("read-watermark");
+    private final String moveWatermarkScript = lua("move-watermark");
 
     private final RedissonClient redisson;
     private final RedisKeys keys;
     private final ReservationRepository reservations;
     private final ReservationProperties properties;
+    private final ApplicationEventPublisher events;
 
     public IdempotencyKeys(RedissonClient redisson, RedisKeys keys, ReservationRepository reservations,
-                           ReservationProperties properties) {
+                           ReservationProperties properties, ApplicationEventPublisher events) {
         this.redisson = redisson;
         this.keys = keys;
         this.reservations = reservations;
         this.properties = properties;
+        this.events = events;
+    }
+
+    /**
+     * Published on the request's thread when Redis could not tell a key is new: {@link IdempotencyKeysRestore}
+     * starts restoring the keys in the background (at most one restore at a time), the request does not wait.
+     */
+    public record MemoryTooShort() {
     }
 
     /**
@@ -79,7 +94,10 @@ public class IdempotencyKeys {
         }
         return switch (answer.getFirst()) {
             case "NEW" -> Optional.empty();
-            case "UNSURE" -> finishedInDatabase(userId, key, requestHash, true);
+            case "UNSURE" -> {
+                events.publishEvent(new MemoryTooShort());
+                yield finishedInDatabase(userId, key, requestHash, true);
+            }
             default -> seen(answer.get(1), requestHash);
         };
     }
@@ -129,7 +147,10 @@ public class IdempotencyKeys {
         return switch (known.status()) {
             case SEEN -> seen(known.value(), requestHash);
             case NEW -> Optional.empty();
-            case UNSURE -> finishedInDatabase(userId, key, requestHash, false);
+            case UNSURE -> {
+                events.publishEvent(new MemoryTooShort());
+                yield finishedInDatabase(userId, key, requestHash, false);
+            }
         };
     }
 
@@ -204,6 +225,49 @@ public class IdempotencyKeys {
                 "This Idempotency-Key was already used for a different request.");
     }
 
+    /** A shard's watermark as the restore reads it, and Redis's time then (ms); the watermark is written if absent. */
+    record Watermark(int shard, long since, long now) {
+    }
+
+    Watermark watermark(int shard) {
+        List<String> answer = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, readWatermarkScript,
+                RScript.ReturnType.LIST, List.of(watermarkKey(shard)));
+        return new Watermark(shard, Long.parseLong(answer.get(0)), Long.parseLong(answer.get(1)));
+    }
+
+    /** Whether the watermark is too young for Redis to tell a key is new (the database is asked then). */
+    boolean young(Watermark watermark) {
+        return watermark.now() - watermark.since() < properties.idempotencyTtl().toMillis();
+    }
+
+    /**
+     * Writes finished keys read from the reservation table as {@link #complete} would have, each for what is left
+     * of its TTL, in one pipelined batch; a key Redis knows (a request in flight, or done) is left alone.
+     */
+    void restore(Collection<ReservationRepository.UsedKey> used, Instant now) {
+        RBatch batch = redisson.createBatch();
+        int queued = 0;
+        for (var key : used) {
+            Duration left = Duration.between(now, key.heldAt().plus(properties.idempotencyTtl()));
+            if (left.toMillis() > 0) {
+                batch.<String>getBucket(entryKey(key.userId(), key.key()), StringCodec.INSTANCE)
+                        .setIfAbsentAsync(DONE + key.requestHash() + ":" + key.id(), left);
+                queued++;
+            }
+        }
+        if (queued > 0) {
+            batch.execute();
+        }
+    }
+
+    /** Moves the watermark back to {@code to} if it is still {@code expected} (compare-and-set); whether it moved. */
+    boolean moveWatermark(Watermark expected, long to) {
+        Long moved = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, moveWatermarkScript,
+                RScript.ReturnType.LONG, List.of(watermarkKey(expected.shard())),
+                String.valueOf(expected.since()), String.valueOf(to));
+        return moved == 1L;
+    }
+
     private RBucket<String> bucket(long userId, String key) {
         return redisson.getBucket(entryKey(userId, key), StringCodec.INSTANCE);
     }
@@ -213,12 +277,24 @@ public class IdempotencyKeys {
     }
 
     private String watermarkKey(long userId) {
-        return keys.key("reservation", "idempotency", shard(userId), "remembered-since");
+        return watermarkKey(shardOf(userId));
+    }
+
+    private String watermarkKey(int shard) {
+        return keys.key("reservation", "idempotency", tag(shard), "remembered-since");
+    }
+
+    static int shardOf(long userId) {
+        return Math.floorMod(userId, SHARDS);
     }
 
     /** The {tag} that keeps a user's keys and their watermark in one Redis Cluster slot. */
     private static String shard(long userId) {
-        return "{idempotency-" + Math.floorMod(userId, SHARDS) + "}";
+        return tag(shardOf(userId));
+    }
+
+    private static String tag(int shard) {
+        return "{idempotency-" + shard + "}";
     }
 
     private static String lua(String name) {

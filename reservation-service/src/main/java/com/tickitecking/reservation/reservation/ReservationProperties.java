@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param idempotencyTtl  how long an Idempotency-Key's answer is remembered in Redis (the database keeps it too)
  * @param inFlightTtl     how long a request in progress keeps its Idempotency-Key to itself
  * @param bestSeatAttempts how many blocks a "best seats" hold tries, best first, when rivals take the better ones
+ * @param idempotencyRestore whether the Idempotency-Keys of the last TTL are restored into Redis from the database
+ *                        when a shard's watermark is young ({@link IdempotencyKeysRestore})
+ * @param idempotencyRestorePage reservation rows the restore reads (and writes to Redis) at a time
  */
 @ConfigurationProperties("tickitecking.reservation")
 public record ReservationProperties(@DefaultValue("10m") Duration holdTime,
@@ -26,5 +29,7 @@ public record ReservationProperties(@DefaultValue("10m") Duration holdTime,
                                     @DefaultValue("10s") Duration lockLease,
                                     @DefaultValue("24h") Duration idempotencyTtl,
                                     @DefaultValue("30s") Duration inFlightTtl,
-                                    @DefaultValue("3") int bestSeatAttempts) {
+                                    @DefaultValue("3") int bestSeatAttempts,
+                                    @DefaultValue("true") boolean idempotencyRestore,
+                                    @DefaultValue("1000") int idempotencyRestorePage) {
 }

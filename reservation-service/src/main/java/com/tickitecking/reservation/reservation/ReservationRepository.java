@@ -116,6 +116,24 @@ public class ReservationRepository {
                 (rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)), userId, key).stream().findFirst();
     }
 
+    /** One row's Idempotency-Key as the restore of Redis's memory reads it ({@link IdempotencyKeysRestore}). */
+    public record UsedKey(long id, long userId, String key, String requestHash, Instant heldAt) {
+    }
+
+    /**
+     * The keys of reservations held since {@code since}, after the id {@code afterId}, in id order, at most
+     * {@code limit}: one page of the restore. Walks the primary key (there is no index on held_at, and one would
+     * cost every insert), so a page reads at most a page's worth of rows beyond the ones it keeps.
+     */
+    public List<UsedKey> keysUsedSince(Instant since, long afterId, int limit) {
+        return jdbc.query("""
+                SELECT id, user_id, idempotency_key, request_hash, held_at FROM reservation
+                WHERE id > ? AND held_at >= ? ORDER BY id LIMIT ?""",
+                (rs, i) -> new UsedKey(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()),
+                afterId, Timestamp.from(since), limit);
+    }
+
     /** HELD reservations that ran out but still occupy one of these seats: a new hold frees them first. */
     public List<Long> lapsedHoldsOccupying(long concertId, Collection<String> seats, Instant now) {
         return named.queryForList("""

@@ -386,6 +386,8 @@ public final class ReservationBench {
         properties.put("tickitecking.messaging.queue-prefix", QUEUE_PREFIX);
         properties.put("tickitecking.messaging.relay.poll-interval", "100ms");
         properties.put("tickitecking.security.public-key", TestKeys.publicKeyPem());
+        // the waiting room signs admission tokens at start-up; the ITs give it the same test key (IsolatedInfrastructure)
+        properties.put("tickitecking.waiting-room.private-key", TestKeys.admissionPrivateKeyPem());
         properties.put("tickitecking.reservation.hold-time", "1h");
         properties.put("logging.level.root", "WARN");
         properties.put("spring.main.banner-mode", "off");

@@ -31,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @Import({RequestConnections.Wiring.class, RedisCommands.Wiring.class})
 @TestPropertySource(properties = {"tickitecking.reservation.idempotency-ttl=" + HoldPathIT.TTL,
-        "tickitecking.reservation.concert-cache.ttl=10m"})
+        "tickitecking.reservation.concert-cache.ttl=10m",
+        // what this class shows is the path while Redis has not remembered for a TTL: no restore here (IdempotencyRestoreIT)
+        "tickitecking.reservation.idempotency-restore=false"})
 class HoldPathIT extends ThroughTheApi {
 
     static final String TTL = "2s";
