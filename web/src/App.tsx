@@ -6,6 +6,9 @@ import { ConcertPage } from './pages/ConcertPage';
 import { LoginPage, SignupPage } from './pages/AccountPages';
 import { MyReservationsPage, ReservationPage } from './pages/ReservationPages';
 import { users } from './api/client';
+import { canOrganise, roleOf } from './api/role';
+import { AdminUsersPage } from './pages/AdminPage';
+import { CompanyHomePage, ConcertFormPage, ManageConcertPage, VenueFormPage } from './pages/CompanyPages';
 
 function useSession() {
   const [tokens, setTokens] = useState(currentTokens);
@@ -16,6 +19,7 @@ function useSession() {
 export function App() {
   const location = useLocation();
   const tokens = useSession();
+  const role = roleOf(tokens);
 
   const logout = async () => {
     const refreshToken = tokens?.refreshToken;
@@ -30,7 +34,14 @@ export function App() {
   else if ((params = match('/concerts/:id', location.path))) page = <ConcertPage id={Number(params.id)} signedIn={!!tokens} />;
   else if (match('/login', location.path)) page = <LoginPage next={location.query.get('next')} />;
   else if (match('/signup', location.path)) page = <SignupPage next={location.query.get('next')} />;
-  else if (!tokens && location.path.startsWith('/reservations')) page = <LoginFirst path={location.path} />;
+  else if (!tokens && ['/reservations', '/company', '/admin'].some((p) => location.path.startsWith(p))) page = <LoginFirst path={location.path} />;
+  else if (location.path.startsWith('/company') && !canOrganise(role)) page = <NotOrganiser />;
+  else if (location.path.startsWith('/admin') && role !== 'ADMIN') page = <NotFound />;
+  else if (match('/admin/users', location.path)) page = <AdminUsersPage query={location.query} />;
+  else if (match('/company', location.path)) page = <CompanyHomePage />;
+  else if (match('/company/venues/new', location.path)) page = <VenueFormPage />;
+  else if (match('/company/concerts/new', location.path)) page = <ConcertFormPage />;
+  else if ((params = match('/company/concerts/:id', location.path))) page = <ManageConcertPage id={Number(params.id)} posterError={location.query.get('poster')} />;
   else if (match('/reservations', location.path)) page = <MyReservationsPage />;
   else if ((params = match('/reservations/:id', location.path))) page = <ReservationPage id={Number(params.id)} />;
   else page = <NotFound />;
@@ -43,6 +54,8 @@ export function App() {
         <nav aria-label="Account">
           {tokens ? (
             <>
+              {role === 'ADMIN' && <Link href="/admin/users">Accounts</Link>}
+              {canOrganise(role) && <Link href="/company">Your concerts</Link>}
               <Link href="/reservations">My reservations</Link>
               <span className="who">{tokens.username ?? 'Signed in'}</span>
               <button type="button" className="link" onClick={logout}>Log out</button>
@@ -64,6 +77,15 @@ export function App() {
 function LoginFirst({ path }: { path: string }) {
   useEffect(() => navigate(`/login?next=${encodeURIComponent(path)}`, true), [path]);
   return null;
+}
+
+function NotOrganiser() {
+  return (
+    <section>
+      <h1>For organisers</h1>
+      <p>These pages are for companies that put concerts on. An administrator can make your account an organiser's.</p>
+    </section>
+  );
 }
 
 function NotFound() {

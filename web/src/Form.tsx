@@ -42,3 +42,11 @@ export function FormMessage({ state }: { state: FormState }) {
     </div>
   );
 }
+
+/** The field errors at `path` and under it (`grades[0]` takes `grades[0].areas[0].section` too), as one message. */
+export function errorsAt(fieldErrors: FieldErrors, path: string): string | undefined {
+  const found = Object.entries(fieldErrors)
+    .filter(([field]) => field === path || field.startsWith(`${path}.`) || field.startsWith(`${path}[`))
+    .map(([field, message]) => `${field.slice(path.length).replace(/^\./, '').replace(/^\[\d+\]\.?/, '')} ${message}`.trim());
+  return found.length > 0 ? found.join('; ') : undefined;
+}

@@ -23,9 +23,14 @@ export function navigate(to: string, replace = false): void {
 export function useLocation(): Location {
   const [loc, setLoc] = useState(current);
   useEffect(() => {
-    const update = () => setLoc(current());
+    const update = () => setLoc((before) => {
+      const now = current();
+      return now.path === before.path && now.query.toString() === before.query.toString() ? before : now;
+    });
     window.addEventListener('popstate', update);
     window.addEventListener(EVENT, update);
+    // a child's effect runs before this one: a redirect on the first render (LoginFirst) happened before we listened
+    update();
     return () => {
       window.removeEventListener('popstate', update);
       window.removeEventListener(EVENT, update);

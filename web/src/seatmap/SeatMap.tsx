@@ -29,9 +29,11 @@ interface Props {
   onLost: (lost: Picked[]) => void;
   /** Tells the page the map drew its seats and its first availability (the browser tests wait for it). */
   onReady?: () => void;
+  /** The organiser's map: taken and blocked seats can be picked too (to block or unblock them). */
+  pickAny?: boolean;
 }
 
-export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, onReady }: Props) {
+export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, onReady, pickAny = false }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const bitmap = useRef<Uint8Array | null>(null);
@@ -117,7 +119,7 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
               if (changed) changed.forEach((seat) => drawSeat(ctx, seat));
               else for (let seat = 0; seat < map.totalSeats; seat++) drawSeat(ctx, seat);
             }
-            const lost = selectedRef.current.filter((p) => isUnavailable(next, p.index));
+            const lost = pickAny ? [] : selectedRef.current.filter((p) => isUnavailable(next, p.index));
             if (lost.length > 0) {
               onChange(selectedRef.current.filter((p) => !isUnavailable(next, p.index)));
               onLost(lost);
@@ -135,7 +137,7 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
       live = false;
       clearTimeout(timer);
     };
-  }, [concertId, map.totalSeats, drawSeat, onChange, onLost]);
+  }, [concertId, map.totalSeats, drawSeat, onChange, onLost, pickAny]);
 
   useEffect(() => {
     if (ready) onReady?.();
@@ -156,7 +158,7 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
     if (state === 'selected') {
       onChange(selected.filter((p) => p.index !== seat));
       setMessage(`${seatName(geometry, seat)}: removed`);
-    } else if (state === 'available') {
+    } else if (state === 'available' || (pickAny && state === 'not available')) {
       if (selected.length >= maxSeats) {
         setMessage(`You can pick at most ${maxSeats} seats.`);
         return;
