@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -272,11 +273,20 @@ public class SeatGuard {
         return redisson.getScript(StringCodec.INSTANCE);
     }
 
+    /**
+     * A Redis failure (unreachable, or an answer later than the response time-out) refuses the hold with a 503.
+     * Redisson's multi-lock joins its per-lock futures, so its failures come wrapped in a CompletionException.
+     */
     private static <T> T redis(Supplier<T> call) {
         try {
             return call.get();
         } catch (RedisException e) {
             throw new ReservationsUnavailable();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RedisException) {
+                throw new ReservationsUnavailable();
+            }
+            throw e;
         }
     }
 
