@@ -138,7 +138,7 @@ export interface paths {
         };
         /**
          * The caller's place in the waiting room
-         * @description Position, people ahead, an estimated wait, and once ADMITTED the admission token for holds. Poll it: a place not polled for the lapse time (60 s by default) expires.
+         * @description Position, people ahead, an estimated wait, and once ADMITTED the admission token for holds. Poll it again after `pollAfterSeconds` (1 s near the front, up to 20 s far back; null: stop): a place not polled for the lapse time (60 s by default) expires.
          */
         get: operations["me"];
         put?: never;
@@ -245,8 +245,12 @@ export interface components {
             ahead: number;
             /** Format: int64 */
             estimatedWaitSeconds: number | null;
+            /** Format: int64 */
+            pollAfterSeconds: number | null;
             pseudonym: string;
             admissionToken: string | null;
+            /** Format: date-time */
+            admittedAt: string | null;
             /** Format: date-time */
             admissionExpiresAt: string | null;
         };
@@ -274,6 +278,8 @@ export interface components {
             waiting: number;
             /** Format: int64 */
             activeShoppers: number;
+            /** Format: int64 */
+            admissionLimit: number | null;
             commitment: string;
             seed: string | null;
         };

@@ -50,7 +50,7 @@ export interface paths {
         };
         /**
          * Which seats are not available right now (public)
-         * @description A bitmap over SeatIndex order plus counts; see the schema for the encoding.
+         * @description A bitmap over SeatIndex order plus counts; see the schema for the encoding. Strong ETag over the bitmap's version, which moves with every seat change; send it back in If-None-Match for a 304.
          */
         get: operations["availability"];
         put?: never;
@@ -505,6 +505,15 @@ export interface operations {
         responses: {
             /** @description The current availability */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeatAvailability"];
+                };
+            };
+            /** @description Unchanged since the ETag in If-None-Match */
+            304: {
                 headers: {
                     [name: string]: unknown;
                 };

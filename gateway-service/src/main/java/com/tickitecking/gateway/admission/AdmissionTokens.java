@@ -1,7 +1,7 @@
 package com.tickitecking.gateway.admission;
 
+import com.tickitecking.gateway.security.JwksClient;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -27,9 +27,8 @@ public class AdmissionTokens {
 
     private final NimbusReactiveJwtDecoder decoder;
 
-    public AdmissionTokens(AdmissionProperties settings) {
-        this.decoder = NimbusReactiveJwtDecoder.withJwkSetUri(settings.jwksUri())
-                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+    public AdmissionTokens(AdmissionProperties settings, JwksClient jwks) {
+        this.decoder = jwks.decoder(settings.jwksUri());
         // JwtTimestampValidator lets a token without exp through: a token must say when it ends, and have an id
         // (reservation-service counts the holds made with it)
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(

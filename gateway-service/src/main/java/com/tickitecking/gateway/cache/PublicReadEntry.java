@@ -32,7 +32,8 @@ import java.util.List;
  * <li>drops the caller's {@code Authorization} and {@code Cookie} from the request. The cache's key is the URI plus
  * these two headers, so a logged-in buyer's poll would get an entry of its own per token; these reads answer every
  * caller alike, so every caller shares the anonymous entry. Security has already run (a bad token is still a 401)
- * and the rate limit has counted the caller by the verified token, not by the header.</li>
+ * and the rate limit has counted the caller by the verified token, not by the header. It drops {@code If-None-Match}
+ * too: the service's 304 could not be cached, so the service is asked for the 200 the cache stores.</li>
  * <li>answers a conditional GET whose {@code If-None-Match} names the response's ETag with 304, also when the response
  * comes from the cache: LocalResponseCache itself ignores {@code If-None-Match} and would send the whole body.</li>
  * </ul>
@@ -53,6 +54,10 @@ public class PublicReadEntry implements GlobalFilter, Ordered {
         ServerHttpRequest withoutCaller = exchange.getRequest().mutate().headers(headers -> {
             headers.remove(HttpHeaders.AUTHORIZATION);
             headers.remove(HttpHeaders.COOKIE);
+            // The service would answer a matching tag with a 304, which the cache cannot store: ask for the body,
+            // and answer the tag here (NotModifiedWhenTagMatches), from the cache or not.
+            headers.remove(HttpHeaders.IF_NONE_MATCH);
+            headers.remove(HttpHeaders.IF_MODIFIED_SINCE);
         }).build();
         ServerWebExchange anonymous = exchange.mutate()
                 .request(new WithoutCookies(withoutCaller))

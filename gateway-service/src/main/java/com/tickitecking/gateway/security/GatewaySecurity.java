@@ -12,8 +12,8 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -91,11 +91,15 @@ public class GatewaySecurity {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri())
-                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+    ReactiveJwtDecoder jwtDecoder(GatewayProperties properties, JwksClient jwks) {
+        NimbusReactiveJwtDecoder decoder = jwks.decoder(properties.jwksUri());
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer())));
-        return new VerifiedTokens(decoder, VERIFIED_TOKENS, Clock.systemUTC());
+        // Keys that cannot be fetched (unreachable, or no answer within the JWKS client's time-out) come as an
+        // IllegalStateException, which would be a 500: as a JwtException the resource server raises an
+        // AuthenticationServiceException, which GatewayErrorHandler answers with 503 and Retry-After.
+        ReactiveJwtDecoder keysUnavailableAsJwtException = token -> decoder.decode(token)
+                .onErrorMap(IllegalStateException.class, e -> new JwtException("The signing keys cannot be fetched", e));
+        return new VerifiedTokens(keysUnavailableAsJwtException, VERIFIED_TOKENS, Clock.systemUTC());
     }
 
     private static Converter<Jwt, Mono<AbstractAuthenticationToken>> roleClaimConverter() {

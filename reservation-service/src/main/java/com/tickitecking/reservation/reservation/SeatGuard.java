@@ -329,6 +329,10 @@ public class SeatGuard {
         return redisson.getScript(StringCodec.INSTANCE);
     }
 
+    /**
+     * A Redis failure (unreachable, or an answer later than the response time-out) refuses the hold with a 503.
+     * Redisson's multi-lock joins its per-lock futures, so its failures come wrapped in a CompletionException.
+     */
     private static <T> T redis(Supplier<T> call) {
         try {
             return call.get();

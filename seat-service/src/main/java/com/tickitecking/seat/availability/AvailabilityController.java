@@ -25,11 +25,25 @@ public class AvailabilityController {
     }
 
     @Operation(summary = "Which seats are not available right now (public)",
-            description = "A bitmap over SeatIndex order plus counts; see the schema for the encoding.")
+            description = "A bitmap over SeatIndex order plus counts; see the schema for the encoding. Strong ETag "
+                    + "over the bitmap's version, which moves with every seat change; send it back in If-None-Match "
+                    + "for a 304.")
     @ApiResponse(responseCode = "200", description = "The current availability")
+    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @ApiResponse(responseCode = "404", description = "No such concert")
     @GetMapping("/api/v1/concerts/{id}/seats/availability")
     public ResponseEntity<SeatAvailability> availability(@PathVariable long id) {
-        return ResponseEntity.ok().cacheControl(ONE_SECOND).body(availability.of(id));
+        AvailabilityService.Versioned answer = availability.versioned(id);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().cacheControl(ONE_SECOND);
+        if (answer.version() != null) {
+            // Spring MVC answers a GET whose If-None-Match names this ETag with a bodiless 304 (same headers).
+            ok.eTag(etag(answer.version()));
+        }
+        return ok.body(answer.availability());
+    }
+
+    /** A strong validator: a version is never reused for another bitmap (see AvailabilityRepository). */
+    static String etag(String version) {
+        return "\"v" + version + "\"";
     }
 }

@@ -21,7 +21,8 @@ import java.util.Map;
  * The Redis bitmap of a concert's unavailable seats (encoded as {@link SeatBitmap} says) and its change counter.
  *
  * <p>Every change increments the counter and sets bits only if the bitmap exists (so a change never creates a
- * partial bitmap). A rebuild reads the counter before its database query and stores its result only if the
+ * partial bitmap). The counter is the bitmap's version (its ETag): it starts from Redis's clock in microseconds
+ * when it is (re)created, so a counter that expired or was deleted never comes back to a value it had. A rebuild reads the counter before its database query and stores its result only if the
  * counter has not moved meanwhile: a change the query may have missed forbids caching it. Both steps are Lua
  * scripts ({@code lua/availability-*.lua}), read once here and run by SHA.
  */
@@ -44,10 +45,25 @@ public class AvailabilityRepository {
         this.ttlMillis = properties.bitmapTtl().toMillis();
     }
 
-    /** The bitmap's bytes, or null when it is not cached. */
-    public byte[] read(long concertId) {
-        byte[] key = bytes(bitmapKey(concertId));
-        return redis.execute((RedisCallback<byte[]>) connection -> connection.stringCommands().get(key));
+    /**
+     * The cached bitmap and its version, in one round trip.
+     *
+     * @param bitmap  the bitmap's bytes, or null when it is not cached
+     * @param version the change counter, which moves with every change and every rebuild stored; null when none
+     */
+    public record Cached(byte[] bitmap, String version) {
+    }
+
+    public Cached read(long concertId) {
+        byte[] bitmapKey = bytes(bitmapKey(concertId));
+        byte[] changesKey = bytes(changesKey(concertId));
+        List<byte[]> values = redis.execute((RedisCallback<List<byte[]>>) connection ->
+                connection.stringCommands().mGet(bitmapKey, changesKey));
+        if (values == null || values.size() < 2) {
+            return new Cached(null, null);
+        }
+        byte[] version = values.get(1);
+        return new Cached(values.get(0), version == null ? null : new String(version, StandardCharsets.UTF_8));
     }
 
     /** The change counter, read before a rebuild's query ("" when there is none). */
@@ -56,11 +72,16 @@ public class AvailabilityRepository {
         return count == null ? "" : count;
     }
 
-    /** Caches a rebuilt bitmap unless a change happened since {@link #changeCount}; returns whether it did. */
-    public boolean storeIfUnchanged(long concertId, byte[] bitmap, String changeCountBefore) {
-        Long stored = redis.execute(storeIfUnchanged, BYTES, LONG, List.of(bitmapKey(concertId), changesKey(concertId)),
-                bitmap, bytes(changeCountBefore), bytes(String.valueOf(ttlMillis)));
-        return stored != null && stored == 1L;
+    /**
+     * Caches a rebuilt bitmap unless a change happened since {@link #changeCount}, and moves the counter (a new
+     * bitmap is a new version).
+     *
+     * @return the bitmap's version when it stored it, null when a change forbade it
+     */
+    public String storeIfUnchanged(long concertId, byte[] bitmap, String changeCountBefore) {
+        Long version = redis.execute(storeIfUnchanged, BYTES, LONG, List.of(bitmapKey(concertId), changesKey(concertId)),
+                bitmap, bytes(changeCountBefore), bytes(String.valueOf(ttlMillis)), bytes(String.valueOf(ttlMillis * 2)));
+        return version == null || version == 0L ? null : String.valueOf(version);
     }
 
     /** Sets each seat's bit: true = not available. */

@@ -41,28 +41,40 @@ public class AvailabilityService {
                 .tag("source", source).register(meters);
     }
 
+    /**
+     * The availability and its version (the ETag's content; null when it has none, e.g. answered without Redis).
+     * The version moves whenever the answer can have changed.
+     */
+    public record Versioned(SeatAvailability availability, String version) {
+    }
+
     public SeatAvailability of(long concertId) {
-        byte[] cached = readCached(concertId);
-        if (cached != null) {
+        return versioned(concertId).availability();
+    }
+
+    public Versioned versioned(long concertId) {
+        AvailabilityRepository.Cached cached = readCached(concertId);
+        if (cached.bitmap() != null) {
             fromRedis.increment();
             int total = totals.of(concertId).orElseThrow(() -> DomainException.notFound("concert", concertId));
-            return SeatAvailability.of(concertId, SeatBitmap.fromBytes(total, cached));
+            return new Versioned(SeatAvailability.of(concertId, SeatBitmap.fromBytes(total, cached.bitmap())),
+                    cached.version());
         }
         // A miss asks the database whether the concert still stands (another instance may have seen it deleted).
         int total = totals.refresh(concertId).orElseThrow(() -> DomainException.notFound("concert", concertId));
-        return SeatAvailability.of(concertId, rebuild(concertId, total));
+        return rebuild(concertId, total);
     }
 
-    private byte[] readCached(long concertId) {
+    private AvailabilityRepository.Cached readCached(long concertId) {
         try {
             return bitmap.read(concertId);
         } catch (RuntimeException e) {
             log.warn("availability bitmap unreadable, answering from the database: {}", e.getMessage());
-            return null;
+            return new AvailabilityRepository.Cached(null, null);
         }
     }
 
-    private SeatBitmap rebuild(long concertId, int total) {
+    private Versioned rebuild(long concertId, int total) {
         String changesBefore = null;
         try {
             changesBefore = bitmap.changeCount(concertId);
@@ -71,13 +83,14 @@ public class AvailabilityService {
         }
         SeatBitmap bits = SeatBitmap.of(total, seats.unavailableIndexes(concertId));
         (changesBefore == null ? withoutRedis : rebuilds).increment();
+        String version = null;
         if (changesBefore != null) {
             try {
-                bitmap.storeIfUnchanged(concertId, bits.bytes(), changesBefore);
+                version = bitmap.storeIfUnchanged(concertId, bits.bytes(), changesBefore);
             } catch (RuntimeException e) {
                 log.debug("could not cache the rebuilt bitmap", e);
             }
         }
-        return bits;
+        return new Versioned(SeatAvailability.of(concertId, bits), version);
     }
 }

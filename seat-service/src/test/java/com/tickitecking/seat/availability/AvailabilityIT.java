@@ -129,6 +129,37 @@ class AvailabilityIT extends ThroughTheApi {
     }
 
     @Test
+    void theEtagMovesWithEverySeatChangeAndAMatchIsABodiless304() {
+        events.publishAndAwait(ConcertCreated.of(320, 1, SeatEvents.twoSections(9)));
+        String path = "/api/v1/concerts/320/seats/availability";
+        http.get(path); // the first read rebuilds and caches the bitmap
+        var first = http.get(path);
+        String etag = first.header("ETag");
+        assertThat(etag).matches("\"[^\"]+\"");
+
+        var same = http.header("If-None-Match", etag).get(path);
+        assertThat(same.status()).isEqualTo(304);
+        assertThat(same.bytes()).isEmpty();
+        assertThat(same.header("ETag")).isEqualTo(etag);
+        assertThat(same.header("Cache-Control")).contains("max-age=1");
+
+        events.publishAndAwait(ReservationCreated.of(70, 320, 5, List.of("FLOOR-A-2"), 1, later()));
+        assertUnavailable(320, 1);
+        var changed = http.header("If-None-Match", etag).get(path);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        assertThat(changed.body()).isNotEqualTo(first.body());
+        assertThat(http.header("If-None-Match", changed.header("ETag")).get(path).status()).isEqualTo(304);
+
+        // Forgotten bitmap and counter (as when a concert's seats change wholesale): never an earlier version again.
+        bitmap.delete(320);
+        var rebuilt = http.header("If-None-Match", changed.header("ETag")).get(path);
+        assertThat(rebuilt.status()).isEqualTo(200);
+        assertThat(rebuilt.header("ETag")).isNotIn(etag, changed.header("ETag"));
+        assertThat(http.header("If-None-Match", rebuilt.header("ETag")).get(path).status()).isEqualTo(304);
+    }
+
+    @Test
     void unknownAndDeletedConcertsAre404() {
         events.publishAndAwait(ConcertCreated.of(308, 1, SeatEvents.twoSections(9)));
         assertThat(http.get("/api/v1/concerts/308/seats/availability").status()).isEqualTo(200);
