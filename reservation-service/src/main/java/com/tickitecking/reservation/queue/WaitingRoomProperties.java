@@ -38,7 +38,7 @@ public record WaitingRoomProperties(String privateKey,
                                     @DefaultValue("60s") Duration flagTtl,
                                     @DefaultValue("1s") Duration pollMin,
                                     @DefaultValue("20s") Duration pollMax,
-                                    @DefaultValue("20ms") Duration pressureAcquireTime,
-                                    @DefaultValue("20") int admissionLimitFloor,
+                                    @DefaultValue("200ms") Duration pressureAcquireTime,
+                                    @DefaultValue("50") int admissionLimitFloor,
                                     @DefaultValue("10") int admissionLimitStep) {
 }
