@@ -166,6 +166,7 @@ public final class OnSaleBench {
         Rate ceiling = queueMe;
 
         ConcurrentLinkedQueue<String> taken = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Held> uncontendedHolds = new ConcurrentLinkedQueue<>();
         AtomicInteger nextSeat = new AtomicInteger();
         int seatsForLoad = uncontended.seats() - LiveEventLag.seatsNeeded(options.lagSamples());
         AtomicBoolean loading = new AtomicBoolean(true);
@@ -191,10 +192,12 @@ public final class OnSaleBench {
                         loading.set(false);
                         return null;
                     }
-                    Answer hold = client.post(stats, Kind.HOLD, holdPath, token(seat / HOLDS_PER_ACCOUNT),
+                    String holder = token(seat / HOLDS_PER_ACCOUNT);
+                    Answer hold = client.post(stats, Kind.HOLD, holdPath, holder,
                             Map.of("Idempotency-Key", UUID.randomUUID().toString()), Map.of("seats", List.of(uncontended.plan().label(seat))));
                     if (hold.is(201)) {
                         taken.add(uncontended.plan().label(seat));
+                        uncontendedHolds.add(new Held(hold.json().path("id").asLong(), holder));
                     }
                     return hold;
                 });
@@ -214,6 +217,7 @@ public final class OnSaleBench {
             }
         }
         Database database = database(concertIds);
+        cancel(uncontendedHolds);
         report(withQueue, atOnce, usersMe, queueMe, ceiling, free, rejections, lag[0], database);
     }
 
@@ -621,6 +625,33 @@ public final class OnSaleBench {
         Rate rate = new Rate(name, stats, successes.sum(), seconds(System.nanoTime() - started));
         System.out.println(rate.line());
         return rate;
+    }
+
+    /** A hold of the uncontended run, cancelled at the end. */
+    private record Held(long id, String token) {
+    }
+
+    /**
+     * Cancels the uncontended run's holds (thousands, never confirmed) once the database is checked: left alone they
+     * would lapse ten minutes later, in the middle of the next run's sale (the sweeper expires each on the same pool).
+     */
+    private void cancel(ConcurrentLinkedQueue<Held> holds) {
+        SaleStats stats = new SaleStats();
+        long started = System.nanoTime();
+        LongAdder cancelled = new LongAdder();
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < options.connections(); w++) {
+                workers.submit(() -> {
+                    for (Held held = holds.poll(); held != null; held = holds.poll()) {
+                        if (client.delete(stats, Kind.SETUP, "/api/v1/reservations/" + held.id(), held.token()).is(200)) {
+                            cancelled.increment();
+                        }
+                    }
+                });
+            }
+        }
+        System.out.printf(Locale.ROOT, "clean-up: %d holds of the uncontended run cancelled in %.1f s%n",
+                cancelled.sum(), seconds(System.nanoTime() - started));
     }
 
     @FunctionalInterface
