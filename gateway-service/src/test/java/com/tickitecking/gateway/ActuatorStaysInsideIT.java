@@ -2,32 +2,13 @@ package com.tickitecking.gateway;
 
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.testing.TestHttp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Metrics and health answer a request that came straight to the gateway, never one that came through a proxy. */
 @IntegrationTest
-class ActuatorStaysInsideIT {
-
-    static final EchoBackend BACKEND = EchoBackend.start();
-
-    @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        BACKEND.standInForEveryService(registry);
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        BACKEND.close();
-    }
-
-    @LocalServerPort
-    int port;
+class ActuatorStaysInsideIT extends InFrontOfEchoBackend {
 
     @Test
     void servesMetricsToADirectCaller() {

@@ -3,9 +3,7 @@ package com.tickitecking.gateway;
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.testing.TestHttp;
 import com.tickitecking.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -13,24 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which address the gateway takes for the client's: the connection's, never one the client wrote in a header. */
 @IntegrationTest
-class ClientAddressIT {
-
-    static final EchoBackend BACKEND = EchoBackend.start();
+class ClientAddressIT extends InFrontOfEchoBackend {
 
     @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        BACKEND.standInForEveryService(registry);
+    static void settings(DynamicPropertyRegistry registry) {
         registry.add("tickitecking.gateway.rate-limit.requests-per-second", () -> "1");
         registry.add("tickitecking.gateway.rate-limit.burst", () -> "3");
     }
-
-    @AfterAll
-    static void stopBackend() {
-        BACKEND.close();
-    }
-
-    @LocalServerPort
-    int port;
 
     @Test
     void tellsServicesTheClientsAddressAsTheGatewaySawItNotAsTheClientClaims() {

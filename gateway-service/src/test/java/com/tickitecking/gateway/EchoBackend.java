@@ -73,6 +73,11 @@ final class EchoBackend implements AutoCloseable {
         }
     }
 
+    /** Forgets the requests answered so far: {@link #received()} starts empty again. */
+    void forgetReceived() {
+        received.clear();
+    }
+
     /** Every request the echo answered, as {@code "POST /raw/path"}, oldest first. */
     List<String> received() {
         return List.copyOf(received);

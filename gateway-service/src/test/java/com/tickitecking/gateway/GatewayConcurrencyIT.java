@@ -2,9 +2,7 @@ package com.tickitecking.gateway;
 
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.testing.TestHttp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -18,28 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A rush is many requests in flight on one route at once; the gateway must carry them, not shed them. */
 @IntegrationTest
-class GatewayConcurrencyIT {
+class GatewayConcurrencyIT extends InFrontOfEchoBackend {
 
-    static final EchoBackend BACKEND = EchoBackend.start();
     static final int IN_FLIGHT = 80;
 
     @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        registry.add("tickitecking.gateway.jwks-uri", () -> BACKEND.url() + "/.well-known/jwks.json");
-        for (String service : new String[]{"USER", "CONCERT", "SEAT", "RESERVATION", "MEDIA"}) {
-            registry.add(service + "_SERVICE_URL", BACKEND::url);
-        }
+    static void settings(DynamicPropertyRegistry registry) {
         registry.add("tickitecking.gateway.rate-limit.requests-per-second", () -> "100000");
         registry.add("tickitecking.gateway.rate-limit.burst", () -> "100000");
     }
-
-    @AfterAll
-    static void stopBackend() {
-        BACKEND.close();
-    }
-
-    @LocalServerPort
-    int port;
 
     @Test
     void carriesManyMoreConcurrentRequestsPerRouteThanTheDefaultBulkheadOf25() throws Exception {

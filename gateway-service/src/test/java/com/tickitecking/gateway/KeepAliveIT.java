@@ -1,11 +1,7 @@
 package com.tickitecking.gateway;
 
 import com.tickitecking.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,24 +29,9 @@ import static org.assertj.core.api.Assertions.fail;
  * must be answered.
  */
 @IntegrationTest
-class KeepAliveIT {
-
-    static final EchoBackend BACKEND = EchoBackend.start();
+class KeepAliveIT extends InFrontOfEchoBackend {
     /** Far more than the gateway needs to answer a proxied read here; a connection that is not read never answers. */
     private static final int ANSWER_WITHIN_MILLIS = 5_000;
-
-    @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        BACKEND.standInForEveryService(registry);
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        BACKEND.close();
-    }
-
-    @LocalServerPort
-    int port;
 
     @Test
     void aConnectionIsStillReadAfterAQueuedRequestWasRefusedAtOnce() throws IOException {

@@ -3,9 +3,7 @@ package com.tickitecking.gateway;
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.testing.TestHttp;
 import com.tickitecking.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,24 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A body over its route's limit is refused at the gateway with 413 problem+json and never reaches a service. */
 @IntegrationTest
-class RequestBodyLimitIT {
-
-    static final EchoBackend BACKEND = EchoBackend.start();
+class RequestBodyLimitIT extends InFrontOfEchoBackend {
 
     @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        BACKEND.standInForEveryService(registry);
+    static void settings(DynamicPropertyRegistry registry) {
         registry.add("GATEWAY_MAX_REQUEST_BODY", () -> "10KB");
         registry.add("GATEWAY_MAX_UPLOAD_BODY", () -> "40KB");
     }
-
-    @AfterAll
-    static void stopBackend() {
-        BACKEND.close();
-    }
-
-    @LocalServerPort
-    int port;
 
     private TestHttp organiser() {
         return TestHttp.at(port).as(TestTokens.accessToken(7, "COMPANY_USER")).header("Content-Type", "application/json");

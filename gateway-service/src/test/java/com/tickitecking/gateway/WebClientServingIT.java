@@ -3,12 +3,8 @@ package com.tickitecking.gateway;
 import com.tickitecking.testing.IntegrationTest;
 import com.tickitecking.testing.TestHttp;
 import com.tickitecking.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,23 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its refusals stay problem+json, whatever the client accepts.
  */
 @IntegrationTest
-class WebClientServingIT {
-
-    static final EchoBackend BACKEND = EchoBackend.start();
+class WebClientServingIT extends InFrontOfEchoBackend {
     private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-
-    @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        BACKEND.standInForEveryService(registry);
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        BACKEND.close();
-    }
-
-    @LocalServerPort
-    int port;
     TestHttp browser;
 
     @BeforeEach
