@@ -1,7 +1,10 @@
 package com.tickitecking.testing;
 
 import com.tickitecking.localaws.LocalCredentials;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -39,7 +42,7 @@ public final class IsolatedInfrastructure implements ContextCustomizer {
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
         var sources = context.getEnvironment().getPropertySources();
-        var isolated = new MapPropertySource("isolated-test-infrastructure", properties(name));
+        var isolated = new MapPropertySource(SOURCE, properties(name));
         // Below a test's own @TestPropertySource / @DynamicPropertySource values, so a test can still override one.
         String lastTestSource = null;
         for (var source : sources) {
@@ -52,6 +55,28 @@ public final class IsolatedInfrastructure implements ContextCustomizer {
         } else {
             sources.addAfter(lastTestSource, isolated);
         }
+    }
+
+    private static final String SOURCE = "isolated-test-infrastructure";
+
+    /**
+     * Starts the test's application a second time, on a free port, against the same database, Redis prefix, queues
+     * and bucket as the test class's context (read from that context's environment), with {@code settings} on top:
+     * two instances of a service side by side. Close it in the test.
+     */
+    public static ConfigurableApplicationContext secondInstance(Class<?> application, ConfigurableEnvironment testEnvironment,
+                                                                Map<String, Object> settings) {
+        if (!(testEnvironment.getPropertySources().get(SOURCE) instanceof MapPropertySource isolated)) {
+            throw new IllegalStateException("not the environment of an @IntegrationTest's context");
+        }
+        Map<String, Object> properties = new HashMap<>(isolated.getSource());
+        properties.put("server.port", "0");
+        properties.putAll(settings);
+        return new SpringApplicationBuilder(application)
+                .web(WebApplicationType.SERVLET)
+                .initializers(context -> context.getEnvironment().getPropertySources()
+                        .addFirst(new MapPropertySource("second-instance", properties)))
+                .run();
     }
 
     private static final java.util.Set<String> TEST_SOURCES = java.util.Set.of("Inlined Test Properties", "Dynamic Test Properties");

@@ -5,21 +5,18 @@ import com.tickitecking.events.ConcertUpdated;
 import com.tickitecking.reservation.ReservationServiceApplication;
 import com.tickitecking.reservation.ThroughTheApi;
 import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.IsolatedInfrastructure;
 import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +57,8 @@ class ConcertCacheIT extends ThroughTheApi {
     void aConcertChangeReachesTheCacheOfEveryInstance() {
         ConcertDetails onSale = TestEvents.hall(1, 5, Instant.now().plus(3, ChronoUnit.DAYS));
         long concertId = events.concertOnSale(onSale);
-        try (ConfigurableApplicationContext second = startSecondInstance()) {
+        try (ConfigurableApplicationContext second = IsolatedInfrastructure.secondInstance(ReservationServiceApplication.class,
+                environment, Map.of("tickitecking.reservation.concert-cache.ttl", "10m"))) {
             int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
             var onFirst = ReservationApi.as(port, 1);
             var onSecond = ReservationApi.as(secondPort, 2);
@@ -79,23 +77,5 @@ class ConcertCacheIT extends ThroughTheApi {
                 assertThat(onSecond.hold(concertId, "FLOOR-A-4").json().path("reason").asString()).isEqualTo("started");
             });
         }
-    }
-
-    /** The same application on another port, against this test's database, Redis prefix, queues and cache TTL. */
-    private ConfigurableApplicationContext startSecondInstance() {
-        Map<String, Object> properties = new HashMap<>();
-        for (var source : environment.getPropertySources()) {
-            if (source instanceof MapPropertySource map && source.getName().equals("isolated-test-infrastructure")) {
-                properties.putAll(map.getSource());
-            }
-        }
-        assertThat(properties).containsKey("spring.datasource.url");
-        properties.put("server.port", "0");
-        properties.put("tickitecking.reservation.concert-cache.ttl", "10m");
-        return new SpringApplicationBuilder(ReservationServiceApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .initializers(context -> context.getEnvironment().getPropertySources()
-                        .addFirst(new MapPropertySource("second-instance", properties)))
-                .run();
     }
 }

@@ -5,14 +5,12 @@ import com.tickitecking.reservation.ReservationServiceApplication;
 import com.tickitecking.reservation.TestEvents;
 import com.tickitecking.reservation.ThroughTheApi;
 import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.IsolatedInfrastructure;
 import com.tickitecking.testing.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -50,7 +48,9 @@ class TwoInstancesWaitingRoomIT extends ThroughTheApi {
 
     @Test
     void joinsOnBothInstancesMakeOneQueueAdmittedInOneOrderWithinOneCeiling() throws Exception {
-        try (ConfigurableApplicationContext second = startSecondInstance()) {
+        try (ConfigurableApplicationContext second = IsolatedInfrastructure.secondInstance(ReservationServiceApplication.class,
+                environment, Map.of("tickitecking.waiting-room.max-active-shoppers", "5",
+                        "tickitecking.waiting-room.admission-interval", "100ms"))) {
             int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
             List<Integer> ports = List.of(port, secondPort);
             Instant opening = Instant.now().plusSeconds(8);
@@ -104,25 +104,6 @@ class TwoInstancesWaitingRoomIT extends ThroughTheApi {
             assertThat(QueueApi.status(secondPort, concertId).json().get("activeShoppers").asLong()).isEqualTo(5);
             assertThat(QueueApi.status(port, concertId).json().get("nowServing").asLong()).isEqualTo(7);
         }
-    }
-
-    /** The same application on another port, against this test's database, Redis prefix and queues. */
-    private ConfigurableApplicationContext startSecondInstance() {
-        Map<String, Object> properties = new HashMap<>();
-        for (var source : environment.getPropertySources()) {
-            if (source instanceof MapPropertySource map && source.getName().equals("isolated-test-infrastructure")) {
-                properties.putAll(map.getSource());
-            }
-        }
-        assertThat(properties).containsKey("spring.datasource.url");
-        properties.put("server.port", "0");
-        properties.put("tickitecking.waiting-room.max-active-shoppers", "5");
-        properties.put("tickitecking.waiting-room.admission-interval", "100ms");
-        return new SpringApplicationBuilder(ReservationServiceApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .initializers(context -> context.getEnvironment().getPropertySources()
-                        .addFirst(new MapPropertySource("second-instance", properties)))
-                .run();
     }
 
     private static List<TestHttp.Response> parallel(int count, java.util.function.IntFunction<TestHttp.Response> call) throws Exception {

@@ -2,6 +2,7 @@ package com.tickitecking.reservation.reservation;
 
 import com.tickitecking.reservation.ThroughTheApi;
 import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.IsolatedInfrastructure;
 import com.tickitecking.reservation.ReservationApi;
 import com.tickitecking.reservation.ReservationServiceApplication;
 import com.tickitecking.reservation.Storm;
@@ -10,16 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +97,8 @@ class DoubleBookingIT extends ThroughTheApi {
     @Test
     void twoInstancesSharingRedisAndTheDatabaseNeverDoubleBook() {
         long concertId = events.concertOnSale(TestEvents.hall(10, 10, Instant.now().plus(7, ChronoUnit.DAYS)));
-        try (ConfigurableApplicationContext second = startSecondInstance()) {
+        try (ConfigurableApplicationContext second = IsolatedInfrastructure.secondInstance(ReservationServiceApplication.class,
+                environment, Map.of())) {
             int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
             var storm = new Storm(List.of(port, secondPort), CLIENT_THREADS, 40_000, 1000);
 
@@ -119,23 +117,6 @@ class DoubleBookingIT extends ThroughTheApi {
                 assertThat(ReservationApi.as(port, attempt.userId()).cancel(attempt.reservationId()).status()).isEqualTo(200);
             }
         };
-    }
-
-    /** The same application on another port, against this test's database, Redis prefix and queues. */
-    private ConfigurableApplicationContext startSecondInstance() {
-        Map<String, Object> properties = new HashMap<>();
-        for (var source : environment.getPropertySources()) {
-            if (source instanceof MapPropertySource map && source.getName().equals("isolated-test-infrastructure")) {
-                properties.putAll(map.getSource());
-            }
-        }
-        assertThat(properties).containsKey("spring.datasource.url");
-        properties.put("server.port", "0");
-        return new SpringApplicationBuilder(ReservationServiceApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .initializers(context -> context.getEnvironment().getPropertySources()
-                        .addFirst(new MapPropertySource("second-instance", properties)))
-                .run();
     }
 
     private void assertNoSeatInTwoActiveReservations(long concertId) {
