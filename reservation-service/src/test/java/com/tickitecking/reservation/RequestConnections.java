@@ -15,6 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,22 +26,41 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code @Import(RequestConnections.Wiring.class)}): no statement runs without a connection, so zero connections
  * means the requests asked MariaDB nothing. Background work (the outbox relay, the sweeper, the SQS listener) runs on
  * other threads and is not counted. MariaDB's own counters (Com_select, Questions) cannot tell these apart, and the
- * server is shared with other tests.
+ * server is shared with other tests. It also counts the isolation level changes on those connections: each is a
+ * {@code SET SESSION TRANSACTION ISOLATION LEVEL} sent to MariaDB.
  */
 public final class RequestConnections {
 
     private final ThreadLocal<Boolean> inRequest = ThreadLocal.withInitial(() -> false);
     private final AtomicLong taken = new AtomicLong();
+    private final AtomicLong isolationChanges = new AtomicLong();
 
     /** Connections taken by request threads since the service started. */
     public long taken() {
         return taken.get();
     }
 
-    private void count() {
-        if (inRequest.get()) {
-            taken.incrementAndGet();
+    /** Calls of {@link Connection#setTransactionIsolation} by request threads since the service started. */
+    public long isolationChanges() {
+        return isolationChanges.get();
+    }
+
+    private Connection count(Connection connection) {
+        if (!inRequest.get()) {
+            return connection;
         }
+        taken.incrementAndGet();
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("setTransactionIsolation")) {
+                        isolationChanges.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -94,14 +115,12 @@ public final class RequestConnections {
 
         @Override
         public Connection getConnection() throws SQLException {
-            counter.count();
-            return super.getConnection();
+            return counter.count(super.getConnection());
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
-            counter.count();
-            return super.getConnection(username, password);
+            return counter.count(super.getConnection(username, password));
         }
     }
 }

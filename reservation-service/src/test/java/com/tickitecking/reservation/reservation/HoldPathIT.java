@@ -73,6 +73,18 @@ class HoldPathIT extends ThroughTheApi {
     }
 
     @Test
+    void anUncontendedHoldRunsAtReadCommittedWithoutChangingTheConnectionsIsolationLevel() {
+        assertThat(jdbc.queryForObject("SELECT @@tx_isolation", String.class)).as("the pool's default").isEqualTo("READ-COMMITTED");
+        long before = connections.isolationChanges();
+
+        assertThat(alice.hold(concertId, "FLOOR-A-5", "FLOOR-A-6").status()).isEqualTo(201);
+        assertThat(alice.hold(concertId, "FLOOR-A-7").status()).isEqualTo(201);
+
+        assertThat(connections.isolationChanges() - before).as("SET SESSION TRANSACTION ISOLATION LEVEL sent by two holds")
+                .isZero();
+    }
+
+    @Test
     void aNewKeyIsLookedUpInTheDatabaseWhileRedisHasNotRememberedForAWholeTtl() {
         assertThat(alice.hold(concertId, "FLOOR-A-3").status()).isEqualTo(201);
         forgetTheServicesRedisKeys();

@@ -12,6 +12,10 @@ import java.util.Optional;
  * unit tests need nothing from Spring MVC. Subclass it for a rule that callers or tests tell apart
  * (e.g. {@code SeatsTaken}); use the factories for one-off refusals. Extra properties become members of the
  * problem document.
+ * <p>
+ * A refusal is an answer, not a fault: it carries no stack trace (nobody reads one, and filling it in walked the
+ * whole stack of filters, security and MVC on every refused hold of a rush) and no suppressed exceptions. What
+ * it means is in its kind, title, detail and properties.
  */
 public class DomainException extends RuntimeException {
 
@@ -43,7 +47,7 @@ public class DomainException extends RuntimeException {
     private Duration retryAfter;
 
     public DomainException(Kind kind, String title, String detail) {
-        super(detail);
+        super(detail, null, false, false);
         this.kind = kind;
         this.title = title;
     }

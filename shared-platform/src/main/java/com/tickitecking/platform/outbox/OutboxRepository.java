@@ -1,7 +1,6 @@
 package com.tickitecking.platform.outbox;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
@@ -23,10 +22,10 @@ public class OutboxRepository {
 
     public OutboxRepository(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
-        // READ COMMITTED: the claiming SELECT then locks only the rows it returns. Under REPEATABLE READ it would
-        // also lock the index gap, and every transaction writing a new event would wait for SQS to answer.
-        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
-        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        // READ COMMITTED, the pool's default (platform-defaults.properties): the claiming SELECT then locks only the
+        // rows it returns. Under REPEATABLE READ it would also lock the index gap, and every transaction writing a new
+        // event would wait for SQS to answer.
+        this.transactions = transactions;
     }
 
     /**

@@ -59,6 +59,14 @@ class DomainProblemsTest {
                 .containsEntry("errors", List.of(new DomainException.FieldError("seats", "must name 1 to 8 seats")));
     }
 
+    @Test
+    void aRefusalCarriesNoStackTrace() {
+        var refusal = DomainException.conflict("Seats already taken: A-1");
+
+        assertThat(refusal.getStackTrace()).isEmpty();
+        assertThat(refusal.getMessage()).isEqualTo("Seats already taken: A-1");
+    }
+
     private static ServletWebRequest request() {
         return new ServletWebRequest(new MockHttpServletRequest("POST", "/api/v1/x"));
     }
