@@ -8,7 +8,7 @@ import type { paths as ConcertPaths } from './schema/concert-service';
 import type { paths as SeatPaths } from './schema/seat-service';
 import type { paths as ReservationPaths } from './schema/reservation-service';
 import type { paths as MediaPaths } from './schema/media-service';
-import { currentTokens, saveTokens, type Tokens } from './session';
+import { currentTokens, endSession, saveTokens, type Tokens } from './session';
 import { toApiError } from './problem';
 
 /** At most this many waits for a 429, and never longer than this each: a person is looking at the page. */
@@ -30,7 +30,7 @@ function refreshTokens(): Promise<Tokens | null> {
       });
       if (!response.ok) {
         // a reused or revoked refresh token: the session is over
-        saveTokens(null);
+        endSession();
         return null;
       }
       const answer = (await response.json()) as Tokens;
