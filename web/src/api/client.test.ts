@@ -59,7 +59,7 @@ describe('apiFetch', () => {
     expect(answer.status).toBe(401);
     expect(currentTokens()).toBeNull();
     expect(sessionEnded()).toBe(true);
-    expect(calls).toEqual(['GET /api/v1/users/me Bearer old', 'POST /api/v1/users/refresh -']);
+    expect(calls).toEqual(['GET /api/v1/users/me Bearer old', 'POST /api/v1/users/refresh -', 'GET /api/v1/users/me -']);
   });
 
   it('an ended session is over at the next login, and a logout is no ended session', () => {

@@ -66,8 +66,10 @@ export async function apiFetch(input: Request): Promise<Response> {
   let tokens = isAuthCall ? null : currentTokens();
   let response = await fetch(withToken(input, tokens));
   if (response.status === 401 && tokens) {
+    // refreshed, or the session is over: then once more signed out, so a public read (a seat map's availability)
+    // goes on and a private one answers its 401 to the page
     tokens = await refreshTokens();
-    if (tokens) response = await fetch(withToken(input, tokens));
+    response = await fetch(withToken(input, tokens));
   }
   for (let attempt = 0; response.status === 429 && attempt < MAX_RATE_LIMIT_RETRIES; attempt++) {
     await sleep(retryAfterMs(response.headers.get('Retry-After')));
