@@ -33,7 +33,10 @@ export function ConcertPage({ id, signedIn }: { id: number; signedIn: boolean })
   const onLost = useCallback((lost: Picked[]) => {
     setNotice(`Taken by someone else just now: ${lost.map((p) => p.name).join('; ')}.`);
   }, []);
-  const onReady = useCallback(() => document.body.setAttribute('data-seatmap-ready', String(id)), [id]);
+  const onReady = useCallback(() => {
+    performance.mark('seatmap-ready');
+    document.body.setAttribute('data-seatmap-ready', String(id));
+  }, [id]);
 
   if (concert.state === 'loading') return <p aria-live="polite">Loading…</p>;
   if (concert.state === 'failed') {

@@ -59,7 +59,10 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
   const [width] = useState(() => Math.min(window.innerWidth - 24, 1100));
-  const geometry = useMemo(() => buildGeometry(map, width), [map, width]);
+  const geometry = useMemo(() => {
+    performance.mark('seatmap-data');
+    return buildGeometry(map, width);
+  }, [map, width]);
   const [focus, setFocus] = useState(-1);
   const [hover, setHover] = useState(-1);
   const [ready, setReady] = useState(false);
@@ -107,6 +110,8 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
     ctx.fillStyle = '#222222';
     for (const label of geometry.labels) ctx.fillText(label.text, label.x, label.y);
     for (let seat = 0; seat < map.totalSeats; seat++) drawSeat(ctx, seat);
+    // the stages to a usable map, for ./tickitecking bench web (performance marks cost next to nothing)
+    performance.mark('seatmap-drawn');
     // where a seat is drawn, by its API name: what the browser tests read the canvas's pixels at
     (element as SeatCanvas).seatCentre = (label: string) => {
       const seat = indexOfLabel(geometry, label);
@@ -150,7 +155,10 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
               onChange(selectedRef.current.filter((p) => !isUnavailable(next, p.index)));
               onLost(lost);
             }
-            if (!before) setReady(true);
+            if (!before) {
+              performance.mark('seatmap-availability');
+              setReady(true);
+            }
           }
         }
       } catch {
