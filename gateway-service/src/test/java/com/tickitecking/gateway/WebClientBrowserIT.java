@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebClientBrowserIT extends ThroughTheGateway {
 
     private static final Path WEB = Path.of("..", "web");
-    private static final Duration AT_MOST = Duration.ofMinutes(10);
+    private static final Duration AT_MOST = Duration.ofMinutes(15);
 
     @Test
     void theWebClientsBrowserTestsPass() throws IOException, InterruptedException {
