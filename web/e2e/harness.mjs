@@ -192,3 +192,12 @@ export function resignedToken(token, secondsFromNow) {
   const body = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
   return `${body}.${sign('sha256', Buffer.from(body), SIGNING_KEY).toString('base64url')}`;
 }
+
+/** Picks seats on the page's map by clicking them, and waits until the page lists that many picks. */
+export async function pickSeats(page, ...labels) {
+  for (const label of labels) {
+    const point = await seatPoint(page, label);
+    await page.mouse.click(point.x, point.y);
+  }
+  await page.waitForFunction((n) => document.querySelectorAll('.picked li, .picked-seats li').length === n, labels.length);
+}

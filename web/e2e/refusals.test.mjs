@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ADMIN, PASSWORD, RUN, api, checkAccessibility, company, concert, eventually, hold, launch, login, open, screenshot, seatMapReady,
-  seatPoint, signedInPage, signup,
+  pickSeats, signedInPage, signup,
 } from './harness.mjs';
 
 let browser;
@@ -30,14 +30,6 @@ after(async () => {
 function pageOk(page, expected) {
   const isExpected = (e) => expected.some((x) => (x instanceof RegExp ? x.test(e) : x === e));
   assert.deepEqual(page.errors.filter((e) => !isExpected(e.replace(/^response: /, ''))), [], 'errors in the page');
-}
-
-async function pick(page, ...labels) {
-  for (const label of labels) {
-    const point = await seatPoint(page, label);
-    await page.mouse.click(point.x, point.y);
-  }
-  await page.waitForFunction((n) => document.querySelectorAll('.picked li, .picked-seats li').length === n, labels.length);
 }
 
 test('sign up with a name that is taken: the refusal beside the username', async () => {
@@ -67,7 +59,7 @@ test("a hold past the concert's tickets per buyer: the server's limit, and the p
   assert.equal(first.status, 201, first.text);
   const page = await signedInPage(browser, username, `/concerts/${show.id}`);
   await page.locator('.seatmap-scroll[data-ready="true"]').waitFor();
-  await pick(page, 'FLOOR-B-1', 'FLOOR-B-2');
+  await pickSeats(page, 'FLOOR-B-1', 'FLOOR-B-2');
   await page.getByRole('button', { name: 'Hold these seats' }).click();
   await page.getByText('This concert allows at most 2 tickets per buyer; you already have 1 (held or confirmed), so 2 more are too many.').waitFor();
   assert.equal(await page.locator('.picked li').count(), 2);
@@ -153,7 +145,7 @@ test("the organiser's poster upload refused (too large, not an image) and an unb
   const refused = await api('PATCH', `/api/v1/concerts/${show.id}/seats/FLOOR-A-9`, { token: promoter, body: { status: 'AVAILABLE' } });
   assert.equal(refused.status, 409, refused.text);
   await page.locator('.seatmap-scroll[data-ready="true"]').waitFor({ timeout: 30_000 });
-  await pick(page, 'FLOOR-A-9');
+  await pickSeats(page, 'FLOOR-A-9');
   await page.getByRole('button', { name: 'Unblock 1 picked', exact: true }).click();
   await page.getByText(`Floor, row A, seat 9, VIP, 150.00: ${refused.json.detail}`).waitFor();
   await checkAccessibility(page, 'an unblock refused');

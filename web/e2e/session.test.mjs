@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   PASSWORD, RUN, api, canSignTokens, checkAccessibility, company, concert, launch, resignedToken, screenshot,
-  seatMapReady, seatPoint, signedInPage, signup,
+  pickSeats, seatMapReady, signedInPage, signup,
 } from './harness.mjs';
 
 let browser;
@@ -41,14 +41,6 @@ async function endTheSession(page) {
   }, expired);
 }
 
-async function pick(page, ...labels) {
-  for (const label of labels) {
-    const point = await seatPoint(page, label);
-    await page.mouse.click(point.x, point.y);
-  }
-  await page.waitForFunction((n) => document.querySelectorAll('.picked li').length === n, labels.length);
-}
-
 async function logInAgain(page, username) {
   await page.getByRole('heading', { name: 'Log in' }).waitFor({ timeout: 15_000 });
   await page.getByText('Your session has ended: please log in again to go on.').waitFor();
@@ -62,7 +54,7 @@ test('a hold with an expired session sends the user to log in, and back to the c
   await signup(username);
   const page = await signedInPage(browser, username, `/concerts/${show.id}`);
   await page.locator('.seatmap-scroll[data-ready="true"]').waitFor();
-  await pick(page, 'FLOOR-B-3', 'FLOOR-B-4');
+  await pickSeats(page, 'FLOOR-B-3', 'FLOOR-B-4');
   // the map's polls would find the ended session too (test below); here the hold is the first to
   await page.route('**/seats/availability', (route) => route.abort());
   await endTheSession(page);
@@ -90,7 +82,7 @@ test('a session that ends while the user looks at a concert is told at once; the
   await signup(username);
   const page = await signedInPage(browser, username, `/concerts/${show.id}`);
   await page.locator('.seatmap-scroll[data-ready="true"]').waitFor();
-  await pick(page, 'FLOOR-C-7', 'FLOOR-C-8');
+  await pickSeats(page, 'FLOOR-C-7', 'FLOOR-C-8');
   await endTheSession(page);
 
   // the next availability poll finds the session over: the page says so, and the map goes on signed out
