@@ -102,17 +102,18 @@ test('confirm and cancel of a reservation that was cancelled meanwhile (another 
 });
 
 test("the organiser's poster upload refused (too large, not an image) and an unblock of a held seat: the server's reasons", async () => {
-  // media-service learns of the concert by an event: until then its answer is 404
-  await eventually(async () => (await api('GET', `/api/v1/concerts/${show.id}/images`, { token: promoter })).status !== 404,
-    30_000, 'media-service to know the concert');
   const tooLarge = { name: 'poster.png', mimeType: 'image/png', buffer: Buffer.alloc(5.5 * 1024 * 1024, 7) };
   const notAnImage = { name: 'poster.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all, only text\n'.repeat(20)) };
   // what the server says to each, asked directly: the page must show that, not a guess of its own
   const refusal = async (file) => {
-    const form = new FormData();
-    form.append('kind', 'POSTER');
-    form.append('file', new Blob([file.buffer], { type: file.mimeType }), file.name);
-    const answer = await api('POST', `/api/v1/concerts/${show.id}/images`, { token: promoter, body: form });
+    // media-service learns of the concert by an event: until then its answer is 404
+    const answer = await eventually(async () => {
+      const form = new FormData();
+      form.append('kind', 'POSTER');
+      form.append('file', new Blob([file.buffer], { type: file.mimeType }), file.name);
+      const sent = await api('POST', `/api/v1/concerts/${show.id}/images`, { token: promoter, body: form });
+      return sent.status === 404 ? null : sent;
+    }, 30_000, 'media-service to know the concert');
     assert.ok([413, 415].includes(answer.status), `${answer.status} ${answer.text}`);
     assert.ok(answer.json?.detail, answer.text);
     return answer;
