@@ -28,9 +28,12 @@ after(async () => {
 
 /** What became of a buyer's hold: 'won' on the reservation's page, 'lost' with the notice on the concert's. */
 async function outcome(page) {
+  // the wait that does not come true ends in a rejection later: it must not settle the race, nor go unhandled
+  const never = () => new Promise(() => {});
   return Promise.race([
-    page.getByRole('heading', { name: /^Reservation \d+$/ }).waitFor({ timeout: 30_000 }).then(() => 'won'),
-    page.getByText('Someone else got there first').waitFor({ timeout: 30_000 }).then(() => 'lost'),
+    page.getByRole('heading', { name: /^Reservation \d+$/ }).waitFor({ timeout: 30_000 }).then(() => 'won', never),
+    page.getByText('Someone else got there first').waitFor({ timeout: 30_000 }).then(() => 'lost', never),
+    new Promise((resolve) => { setTimeout(() => resolve('neither'), 31_000).unref(); }),
   ]);
 }
 
