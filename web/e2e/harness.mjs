@@ -3,7 +3,8 @@
 // every page a test looks at; a screenshot of each key page into e2e/screenshots/ (git-ignored) for a person to see.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { sign } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -158,4 +159,45 @@ export async function seatColour(page, label) {
     const [r, g, b] = element.getContext('2d').getImageData(Math.floor(centre.x * scale), Math.floor(centre.y * scale), 1, 1).data;
     return '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
   }, label);
+}
+
+/** A page of a user signed in through the API (the tokens put where the client keeps them), at `url`. */
+export async function signedInPage(browser, username, url, options = {}) {
+  const tokens = await login(username);
+  const page = await open(browser, options);
+  await page.goto('/');
+  await page.evaluate(({ accessToken, refreshToken, name }) => localStorage.setItem('tickitecking.session',
+    JSON.stringify({ accessToken, refreshToken, username: name })), { ...tokens, name: username });
+  await page.goto(url);
+  return page;
+}
+
+// user-service's signing key: WebClientBrowserIT passes the test system's; by hand, ./tickitecking up's
+const LOCAL_KEY = path.join(here, '..', '..', '.local', 'jwt-private.pem');
+const SIGNING_KEY = process.env.JWT_PRIVATE_KEY || (existsSync(LOCAL_KEY) ? readFileSync(LOCAL_KEY, 'utf8') : '');
+
+export const canSignTokens = SIGNING_KEY !== '';
+
+/**
+ * An access token as user-service issued `token` (same header, subject, role), signed with the same key, but whose
+ * life is `secondsFromNow` from now (negative: expired that long ago): a token that ran out, without waiting 15 min.
+ */
+export function resignedToken(token, secondsFromNow) {
+  const [header, payload] = token.split('.');
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+  const now = Math.floor(Date.now() / 1000);
+  const life = claims.exp - claims.iat;
+  claims.exp = now + secondsFromNow;
+  claims.iat = claims.exp - life;
+  const body = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+  return `${body}.${sign('sha256', Buffer.from(body), SIGNING_KEY).toString('base64url')}`;
+}
+
+/** Picks seats on the page's map by clicking them, and waits until the page lists that many picks. */
+export async function pickSeats(page, ...labels) {
+  for (const label of labels) {
+    const point = await seatPoint(page, label);
+    await page.mouse.click(point.x, point.y);
+  }
+  await page.waitForFunction((n) => document.querySelectorAll('.picked li, .picked-seats li').length === n, labels.length);
 }

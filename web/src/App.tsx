@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, match, navigate, useLocation } from './router';
-import { currentTokens, onSessionChange, saveTokens } from './api/session';
+import { currentTokens, onSessionChange, saveTokens, sessionEnded } from './api/session';
 import { ConcertListPage } from './pages/ConcertListPage';
 import { ConcertPage } from './pages/ConcertPage';
 import { LoginPage, SignupPage } from './pages/AccountPages';
@@ -68,6 +68,11 @@ export function App() {
           )}
         </nav>
       </header>
+      {!tokens && sessionEnded() && !['/login', '/signup'].includes(location.path) && (
+        <p role="alert" className="notice session-ended">
+          Your session has ended. <Link href={`/login?next=${encodeURIComponent(location.path + (location.query.size ? `?${location.query}` : ''))}`}>Log in again</Link> to go on.
+        </p>
+      )}
       <main id="main">{page}</main>
     </>
   );

@@ -2,7 +2,7 @@
 // concurrent 401s share one refresh, a refused refresh ends the session, a 429 waits for Retry-After.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiFetch } from './client';
-import { currentTokens, saveTokens } from './session';
+import { currentTokens, endSession, saveTokens, sessionEnded } from './session';
 
 type Handler = (request: Request) => Response | Promise<Response>;
 let calls: string[];
@@ -58,7 +58,16 @@ describe('apiFetch', () => {
 
     expect(answer.status).toBe(401);
     expect(currentTokens()).toBeNull();
-    expect(calls).toEqual(['GET /api/v1/users/me Bearer old', 'POST /api/v1/users/refresh -']);
+    expect(sessionEnded()).toBe(true);
+    expect(calls).toEqual(['GET /api/v1/users/me Bearer old', 'POST /api/v1/users/refresh -', 'GET /api/v1/users/me -']);
+  });
+
+  it('an ended session is over at the next login, and a logout is no ended session', () => {
+    endSession();
+    saveTokens({ accessToken: 'a', refreshToken: 'r' });
+    expect(sessionEnded()).toBe(false);
+    saveTokens(null);
+    expect(sessionEnded()).toBe(false);
   });
 
   it('sends no token on the calls that make a session, and does not refresh for them', async () => {

@@ -8,7 +8,7 @@ import type { paths as ConcertPaths } from './schema/concert-service';
 import type { paths as SeatPaths } from './schema/seat-service';
 import type { paths as ReservationPaths } from './schema/reservation-service';
 import type { paths as MediaPaths } from './schema/media-service';
-import { currentTokens, saveTokens, type Tokens } from './session';
+import { currentTokens, endSession, saveTokens, type Tokens } from './session';
 import { toApiError } from './problem';
 
 /** At most this many waits for a 429, and never longer than this each: a person is looking at the page. */
@@ -30,7 +30,7 @@ function refreshTokens(): Promise<Tokens | null> {
       });
       if (!response.ok) {
         // a reused or revoked refresh token: the session is over
-        saveTokens(null);
+        endSession();
         return null;
       }
       const answer = (await response.json()) as Tokens;
@@ -66,8 +66,10 @@ export async function apiFetch(input: Request): Promise<Response> {
   let tokens = isAuthCall ? null : currentTokens();
   let response = await fetch(withToken(input, tokens));
   if (response.status === 401 && tokens) {
+    // refreshed, or the session is over: then once more signed out, so a public read (a seat map's availability)
+    // goes on and a private one answers its 401 to the page
     tokens = await refreshTokens();
-    if (tokens) response = await fetch(withToken(input, tokens));
+    response = await fetch(withToken(input, tokens));
   }
   for (let attempt = 0; response.status === 429 && attempt < MAX_RATE_LIMIT_RETRIES; attempt++) {
     await sleep(retryAfterMs(response.headers.get('Retry-After')));

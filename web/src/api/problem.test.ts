@@ -11,6 +11,12 @@ describe('problem+json as a readable message', () => {
     expect(error.message).toBe('Invalid request content.');
   });
 
+  it("puts a refusal about one field (`field`) beside that field", () => {
+    const error = toApiError(409, { title: 'Conflict', status: 409, detail: 'This username is already taken.', field: 'username' });
+    expect(error.fieldErrors).toEqual({ username: 'This username is already taken.' });
+    expect(error.message).toBe('This username is already taken.');
+  });
+
   it('says try again for a 503 whatever its detail, and something plain for a body that is no problem', () => {
     expect(toApiError(503, { title: 'Service Unavailable', detail: 'seat-service is unavailable' }).message)
       .toMatch(/try again/);

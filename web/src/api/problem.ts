@@ -51,6 +51,8 @@ export function toApiError(status: number, body: unknown): ApiError {
       }
     }
     const detail = typeof problem.detail === 'string' && problem.detail.trim() ? problem.detail : undefined;
+    // a refusal about one field (user-service's 409 "This username is already taken.", `field: username`)
+    if (typeof problem.field === 'string' && detail && !fieldErrors[problem.field]) fieldErrors[problem.field] = detail;
     // a 503 is always "try again", whatever its detail says; field errors speak for a 400 themselves
     const message = status === 503 ? messageOf(503)
       : detail ?? (typeof problem.title === 'string' ? `${problem.title}.` : messageOf(status));

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { unwrap, users } from '../api/client';
-import { saveTokens } from '../api/session';
+import { saveTokens, sessionEnded } from '../api/session';
 import { Field, FormMessage, errorState, noErrors, type FormState } from '../Form';
 import { Link, navigate } from '../router';
 
@@ -35,7 +35,7 @@ export function LoginPage({ next }: { next: string | null }) {
   return (
     <section className="narrow">
       <h1>Log in</h1>
-      {next && <p>Please log in to go on.</p>}
+      {next && <p>{sessionEnded() ? 'Your session has ended: please log in again to go on.' : 'Please log in to go on.'}</p>}
       <form onSubmit={submit} noValidate>
         <FormMessage state={state} />
         <Field label="Username" name="username" autoComplete="username" required error={state.fieldErrors.username} />

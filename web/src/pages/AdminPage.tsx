@@ -26,6 +26,8 @@ export function AdminUsersPage({ query }: { query: URLSearchParams }) {
       setVersion(version + 1);
     } catch (error) {
       setNotice(`${username}: ${describe(error)}`);
+      // the list may be stale (the account deleted meanwhile): show it as it is now
+      setVersion(version + 1);
     }
   };
   const go = (to: number) => navigate(`/admin/users?page=${to}`);

@@ -1,10 +1,23 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { concerts, reservations, seats, unwrap } from '../api/client';
 import { ApiError, describe } from '../api/problem';
 import { dateTime, price } from '../format';
 import { navigate, useLocation } from '../router';
-import { SeatMap, type Picked } from '../seatmap/SeatMap';
+import { SeatMap, type Picked, type SeatMapHandle } from '../seatmap/SeatMap';
 import { useAsync } from '../useAsync';
+
+/** A hold refused because the seat locks were busy (`reason: busy`, Retry-After 1 s) is tried again this often. */
+const BUSY_RETRIES = 2;
+const BUSY_WAIT_MS = 1000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The seats a 409 problem names (`seats`) when it is of this `reason`, else none. */
+function seatsRefused(error: unknown, reason: string): string[] {
+  if (!(error instanceof ApiError) || error.status !== 409 || error.problem?.reason !== reason) return [];
+  const named = error.problem?.seats;
+  return Array.isArray(named) ? named.filter((s): s is string => typeof s === 'string') : [];
+}
 
 export function ConcertPage({ id, signedIn }: { id: number; signedIn: boolean }) {
   const location = useLocation();
@@ -14,10 +27,16 @@ export function ConcertPage({ id, signedIn }: { id: number; signedIn: boolean })
   const [selected, setSelected] = useState<Picked[]>([]);
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
+  const seatMap = useRef<SeatMapHandle>(null);
+  // the picks a user had before a login (`?seats=FLOOR-A-1,FLOOR-A-2`, see toLogin): picked again once the map is in
+  const [restore] = useState(() => location.query.get('seats')?.split(',').filter(Boolean));
   const onLost = useCallback((lost: Picked[]) => {
     setNotice(`Taken by someone else just now: ${lost.map((p) => p.name).join('; ')}.`);
   }, []);
-  const onReady = useCallback(() => document.body.setAttribute('data-seatmap-ready', String(id)), [id]);
+  const onReady = useCallback(() => {
+    performance.mark('seatmap-ready');
+    document.body.setAttribute('data-seatmap-ready', String(id));
+  }, [id]);
 
   if (concert.state === 'loading') return <p aria-live="polite">Loading…</p>;
   if (concert.state === 'failed') {
@@ -31,22 +50,49 @@ export function ConcertPage({ id, signedIn }: { id: number; signedIn: boolean })
   const c = concert.value;
   const total = selected.reduce((sum, p) => sum + p.price, 0);
 
+  /** To the login, and back to this concert with the same seats picked. */
+  const toLogin = () => {
+    const back = selected.length > 0 ? `${location.path}?seats=${selected.map((p) => p.label).join(',')}` : location.path;
+    navigate(`/login?next=${encodeURIComponent(back)}`);
+  };
+
+  const holdOnce = () => unwrap(reservations.POST('/api/v1/concerts/{concertId}/reservations', {
+    params: { path: { concertId: id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+    body: { seats: selected.map((p) => p.label) },
+  }));
+
   const hold = async () => {
     if (!signedIn) {
-      navigate(`/login?next=${encodeURIComponent(location.path)}`);
+      toLogin();
       return;
     }
     setBusy(true);
     setNotice('');
     try {
-      const reservation = await unwrap(reservations.POST('/api/v1/concerts/{concertId}/reservations', {
-        params: { path: { concertId: id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
-        body: { seats: selected.map((p) => p.label) },
-      }));
-      navigate(`/reservations/${reservation.id}`);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const reservation = await holdOnce();
+          navigate(`/reservations/${reservation.id}`);
+          return;
+        } catch (error) {
+          // another buyer's hold of the same seats was being made: it ends in a moment, one way or the other
+          if (seatsRefused(error, 'busy').length === 0 || attempt >= BUSY_RETRIES) throw error;
+          await sleep(BUSY_WAIT_MS);
+        }
+      }
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
-        navigate(`/login?next=${encodeURIComponent(location.path)}`);
+        // the session ended (its refresh was refused): log in, and come back with these picks
+        toLogin();
+        return;
+      }
+      const taken = seatsRefused(error, 'taken');
+      if (taken.length > 0) {
+        // someone else got there first: the map shows those seats taken now, not at its next poll
+        const lost = seatMap.current?.markTaken(taken) ?? [];
+        const names = lost.length > 0 ? lost.map((p) => p.name) : taken;
+        setNotice(`Someone else got there first: ${names.join('; ')} ${names.length === 1 ? 'is' : 'are'} taken. `
+          + 'Pick another seat and hold again.');
         return;
       }
       setNotice(describe(error));
@@ -76,8 +122,8 @@ export function ConcertPage({ id, signedIn }: { id: number; signedIn: boolean })
       {map.state === 'loading' && <p aria-live="polite">Loading the seat map…</p>}
       {map.state === 'failed' && <p role="alert" className="alert">{describe(map.error)}</p>}
       {map.state === 'done' && (
-        <SeatMap concertId={id} map={map.value} maxSeats={c.maxTicketsPerBuyer} selected={selected}
-                 onChange={setSelected} onLost={onLost} onReady={onReady} />
+        <SeatMap ref={seatMap} concertId={id} map={map.value} maxSeats={c.maxTicketsPerBuyer} selected={selected}
+                 onChange={setSelected} onLost={onLost} onReady={onReady} restore={restore} />
       )}
 
       <section className="picked" aria-labelledby="picked-title">

@@ -2,8 +2,11 @@
 // availability changed are drawn again, from the compact availability bitmap polled every few seconds (with
 // If-None-Match, so an unchanged map costs a 304). Keyboard: the map is one focusable control; the arrow keys move
 // between seats, Enter or Space picks one, and the current seat's name is announced ("Floor, row 12, seat 7, VIP,
-// 150.00, available").
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+// 150.00, available"). A seat the page learns is taken from a refused hold (markTaken) is drawn taken at once, before
+// the bitmap, which follows the hold by an event, says so.
+import {
+  useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type Ref,
+} from 'react';
 import { seats as seatApi } from '../api/client';
 import {
   buildGeometry, changedSeats, decodeBitmap, indexOfLabel, isUnavailable, move, seatAt, seatLabel, seatName, seatPosition,
@@ -14,10 +17,19 @@ export const GRADE_COLOURS = ['#1d5fa8', '#b3261e', '#1e7b34', '#7b3fa0', '#a352
 const UNAVAILABLE = '#d4d4d4';
 const SELECTED = '#111111';
 const POLL_MS = 3000;
+/** How long a seat a refused hold named stays drawn taken while the bitmap does not say so yet (seat-service's
+ * availability follows a hold by an event, seconds behind on a busy machine; the winner may also cancel). */
+const TAKEN_LATELY_MS = 30_000;
 
 type SeatCanvas = HTMLCanvasElement & { seatCentre?: (label: string) => { x: number; y: number } | null };
 
 export interface Picked { index: number; label: string; name: string; price: number }
+
+export interface SeatMapHandle {
+  /** Seats (API names) someone else has just taken, as a refused hold named them: drawn taken and dropped from the
+   * picks at once. Answers the picks that were dropped. */
+  markTaken: (labels: string[]) => Picked[];
+}
 
 interface Props {
   concertId: number;
@@ -31,16 +43,26 @@ interface Props {
   onReady?: () => void;
   /** The organiser's map: taken and blocked seats can be picked too (to block or unblock them). */
   pickAny?: boolean;
+  /** Seats (API names) to pick once the first availability is in, those still free: the picks a user had before
+   * logging in. */
+  restore?: string[];
+  ref?: Ref<SeatMapHandle>;
 }
 
-export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, onReady, pickAny = false }: Props) {
+export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, onReady, pickAny = false, restore, ref }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const bitmap = useRef<Uint8Array | null>(null);
+  /** Seat → until when it is drawn taken though the bitmap says free (markTaken). */
+  const takenLately = useRef(new Map<number, number>());
+  const toRestore = useRef(restore);
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
   const [width] = useState(() => Math.min(window.innerWidth - 24, 1100));
-  const geometry = useMemo(() => buildGeometry(map, width), [map, width]);
+  const geometry = useMemo(() => {
+    performance.mark('seatmap-data');
+    return buildGeometry(map, width);
+  }, [map, width]);
   const [focus, setFocus] = useState(-1);
   const [hover, setHover] = useState(-1);
   const [ready, setReady] = useState(false);
@@ -50,6 +72,7 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
     if (selectedRef.current.some((p) => p.index === seat)) return 'selected';
     if (geometry.grade[seat] === 0) return 'not for sale';
     if (!bitmap.current || isUnavailable(bitmap.current, seat)) return 'not available';
+    if ((takenLately.current.get(seat) ?? 0) > Date.now()) return 'not available';
     return 'available';
   }, [geometry]);
 
@@ -87,6 +110,8 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
     ctx.fillStyle = '#222222';
     for (const label of geometry.labels) ctx.fillText(label.text, label.x, label.y);
     for (let seat = 0; seat < map.totalSeats; seat++) drawSeat(ctx, seat);
+    // the stages to a usable map, for ./tickitecking bench web (performance marks cost next to nothing)
+    performance.mark('seatmap-drawn');
     // where a seat is drawn, by its API name: what the browser tests read the canvas's pixels at
     (element as SeatCanvas).seatCentre = (label: string) => {
       const seat = indexOfLabel(geometry, label);
@@ -114,17 +139,26 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
             const before = bitmap.current;
             bitmap.current = next;
             const ctx = context();
+            // a seat marked taken is the bitmap's to tell once it does, or once the mark is old
+            const settled = [...takenLately.current].filter(([seat, until]) => isUnavailable(next, seat) || until <= Date.now());
+            settled.forEach(([seat]) => takenLately.current.delete(seat));
             if (ctx) {
               const changed = before ? changedSeats(before, next, map.totalSeats) : null;
               if (changed) changed.forEach((seat) => drawSeat(ctx, seat));
               else for (let seat = 0; seat < map.totalSeats; seat++) drawSeat(ctx, seat);
+              settled.forEach(([seat]) => drawSeat(ctx, seat));
             }
+            if (!before && toRestore.current) restorePicks(toRestore.current);
+            toRestore.current = undefined;
             const lost = pickAny ? [] : selectedRef.current.filter((p) => isUnavailable(next, p.index));
             if (lost.length > 0) {
               onChange(selectedRef.current.filter((p) => !isUnavailable(next, p.index)));
               onLost(lost);
             }
-            if (!before) setReady(true);
+            if (!before) {
+              performance.mark('seatmap-availability');
+              setReady(true);
+            }
           }
         }
       } catch {
@@ -142,6 +176,34 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
   useEffect(() => {
     if (ready) onReady?.();
   }, [ready, onReady]);
+
+  const pickOf = useCallback((seat: number): Picked => ({ index: seat, label: seatLabel(geometry, seat),
+    name: seatName(geometry, seat), price: Number(geometry.grades[geometry.grade[seat] - 1]?.price ?? 0) }), [geometry]);
+
+  /** The picks from before a login: those still free are picked again, the others are told as lost. */
+  const restorePicks = (labels: string[]) => {
+    const seatsOf = labels.map((label) => indexOfLabel(geometry, label)).filter((seat) => seat >= 0);
+    const free = seatsOf.filter((seat) => stateOf(seat) === 'available').slice(0, maxSeats);
+    const gone = seatsOf.filter((seat) => !free.includes(seat));
+    if (free.length > 0) onChange(free.map(pickOf));
+    if (gone.length > 0) onLost(gone.map(pickOf));
+  };
+
+  useImperativeHandle(ref, () => ({
+    markTaken: (labels: string[]) => {
+      const until = Date.now() + TAKEN_LATELY_MS;
+      const taken = new Set(labels.map((label) => indexOfLabel(geometry, label)).filter((seat) => seat >= 0));
+      taken.forEach((seat) => takenLately.current.set(seat, until));
+      const lost = selectedRef.current.filter((p) => taken.has(p.index));
+      if (lost.length > 0) {
+        selectedRef.current = selectedRef.current.filter((p) => !taken.has(p.index));
+        onChange(selectedRef.current);
+      }
+      const ctx = context();
+      if (ctx) taken.forEach((seat) => drawSeat(ctx, seat));
+      return lost;
+    },
+  }), [geometry, drawSeat, onChange]);
 
   // a selection changed: draw those seats again
   const previous = useRef<Picked[]>([]);
@@ -163,9 +225,7 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
         setMessage(`You can pick at most ${maxSeats} seats.`);
         return;
       }
-      const g = geometry.grade[seat];
-      onChange([...selected, { index: seat, label: seatLabel(geometry, seat), name: seatName(geometry, seat),
-        price: Number(geometry.grades[g - 1].price) }]);
+      onChange([...selected, pickOf(seat)]);
       setMessage(`${seatName(geometry, seat)}: selected`);
     } else {
       setMessage(`${seatName(geometry, seat)}: ${state}`);

@@ -39,7 +39,7 @@ export interface paths {
         get?: never;
         /**
          * Change an account's role
-         * @description Takes effect with the account's next access token (at the latest when it is refreshed).
+         * @description Takes effect with the account's next access token (at the latest when it is refreshed). A deleted account's role cannot change: 409.
          */
         put: operations["changeRole"];
         post?: never;

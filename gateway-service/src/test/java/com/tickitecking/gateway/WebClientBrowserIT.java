@@ -1,6 +1,7 @@
 package com.tickitecking.gateway;
 
 import com.tickitecking.testing.IntegrationTest;
+import com.tickitecking.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebClientBrowserIT extends ThroughTheGateway {
 
     private static final Path WEB = Path.of("..", "web");
-    private static final Duration AT_MOST = Duration.ofMinutes(10);
+    private static final Duration AT_MOST = Duration.ofMinutes(15);
 
     @Test
     void theWebClientsBrowserTestsPass() throws IOException, InterruptedException {
@@ -32,6 +33,8 @@ class WebClientBrowserIT extends ThroughTheGateway {
         environment.put("BASE_URL", "http://127.0.0.1:" + port);
         environment.put("ADMIN_USERNAME", RunningSystem.ADMIN);
         environment.put("ADMIN_PASSWORD", RunningSystem.ADMIN_PASSWORD);
+        // user-service's signing key, so a test can make an access token that has run out (web/e2e/session.test.mjs)
+        environment.put("JWT_PRIVATE_KEY", TestKeys.privateKeyPem());
         Process run = node.start();
         boolean done = run.waitFor(AT_MOST.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         if (!done) {

@@ -39,7 +39,8 @@ public class AdminUserController {
     }
 
     @Operation(summary = "Change an account's role",
-            description = "Takes effect with the account's next access token (at the latest when it is refreshed).")
+            description = "Takes effect with the account's next access token (at the latest when it is refreshed). "
+                    + "A deleted account's role cannot change: 409.")
     @PutMapping("/{id}/role")
     public UserResponse changeRole(@PathVariable long id, @Valid @RequestBody UserRequests.ChangeRole request) {
         return UserResponse.of(users.changeRole(id, request.role()));

@@ -81,6 +81,10 @@ public class UserService {
     @Transactional
     public User changeRole(long id, Role role) {
         User user = users.findById(id).orElseThrow(() -> DomainException.notFound("user", id));
+        // a deleted account keeps its row for the records; a role on it would mean nothing, so the admin is told
+        if (user.isDeleted()) {
+            throw DomainException.conflict("This account was deleted; its role can no longer change.");
+        }
         user.changeRole(role);
         return user;
     }

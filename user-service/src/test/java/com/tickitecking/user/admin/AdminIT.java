@@ -58,6 +58,19 @@ class AdminIT extends ThroughTheApi {
     }
 
     @Test
+    void refusesToChangeTheRoleOfADeletedAccount() {
+        long id = api.signup("quin", "quin@example.com", null).json().get("id").asLong();
+        var quin = http.as(api.login("quin", UserApi.PASSWORD).json().get("accessToken").asString());
+        assertThat(quin.delete("/api/v1/users/me").status()).isEqualTo(204);
+
+        var refused = admin().put("/api/v1/admin/users/" + id + "/role", Map.of("role", "COMPANY_USER"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asString()).isEqualTo("This account was deleted; its role can no longer change.");
+    }
+
+    @Test
     void aUserCannotReachAdminRoutes() {
         long id = api.signup("pete", "pete@example.com", null).json().get("id").asLong();
         TestHttp pete = http.as(TestTokens.accessToken(id, Role.USER));
