@@ -108,6 +108,9 @@ public final class IsolatedInfrastructure implements ContextCustomizer {
         properties.put("spring.cloud.aws.credentials.secret-key", LocalCredentials.SECRET_KEY);
         properties.put("tickitecking.messaging.queue-prefix", queuePrefix);
         properties.put("tickitecking.messaging.relay.poll-interval", "100ms");
+        // one connection of its own for the relay: each cached test context holds its pools open, and the
+        // database's connections are shared by every test JVM on the machine
+        properties.put("tickitecking.messaging.relay.connections", "1");
         properties.put("tickitecking.s3.endpoint", TestServers.s3().endpoint().toString());
         properties.put("tickitecking.s3.bucket", bucket);
         properties.put("tickitecking.s3.path-style", "true");

@@ -30,7 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,6 +140,54 @@ class SeatEventsBatchIT extends ThroughTheApi {
         assertUnavailable(505, 0, 1, 2);
         assertUnavailable(506, 0, 1);
         assertThat(seat(506, 1)).isEqualTo("HELD by 62");
+    }
+
+    /**
+     * Two listener threads, as the container runs them, each with batches of new reservations of its own concert
+     * (their ids interleaved, so they fall into the same gaps of reservation_state). Under REPEATABLE READ each
+     * batch's {@code FOR UPDATE} of states that do not exist yet took a gap lock and the inserts that followed
+     * deadlocked with the other's: the loser was rolled back and applied one message at a time.
+     */
+    @Test
+    void parallelBatchesOfTwoConcertsAreEachAppliedWholeWithoutADeadlock() throws Exception {
+        events.publishAndAwait(ConcertCreated.of(511, 1, SeatEvents.twoSections(9)));
+        events.publishAndAwait(ConcertCreated.of(512, 1, SeatEvents.twoSections(9)));
+        int rounds = 40;
+        int perBatch = 5;
+        long firstId = 5_000_000 + System.nanoTime() % 1_000_000 * 1_000;
+        double lockSplitsBefore = splitBatches("lock");
+        var start = new CyclicBarrier(2);
+        Callable<Integer> concert511 = () -> deliverRounds(511, firstId, rounds, perBatch, start);
+        Callable<Integer> concert512 = () -> deliverRounds(512, firstId + 1, rounds, perBatch, start);
+
+        try (var threads = Executors.newFixedThreadPool(2)) {
+            var acknowledged = threads.invokeAll(List.of(concert511, concert512));
+            assertThat(acknowledged.get(0).get() + acknowledged.get(1).get()).isEqualTo(2 * rounds * perBatch);
+        }
+
+        assertThat(splitBatches("lock") - lockSplitsBefore).as("batches rolled back by a lock conflict").isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reservation_state WHERE reservation_id BETWEEN ? AND ?",
+                Long.class, firstId, firstId + 2L * rounds * perBatch)).isEqualTo(2L * rounds * perBatch);
+    }
+
+    /** Batch after batch of new reservations (every other id from {@code firstId}), each round started with the other thread's. */
+    private int deliverRounds(long concertId, long firstId, int rounds, int perBatch, CyclicBarrier start) throws Exception {
+        int acknowledged = 0;
+        long id = firstId;
+        for (int round = 0; round < rounds; round++) {
+            List<DomainEvent> batch = new ArrayList<>();
+            for (int i = 0; i < perBatch; i++, id += 2) {
+                batch.add(ReservationCreated.of(id, concertId, 5, List.of("BALCONY-C-" + (i + 1)), 1, later()));
+            }
+            start.await(10, TimeUnit.SECONDS);
+            acknowledged += deliver(messages(batch.toArray(DomainEvent[]::new))).size();
+        }
+        return acknowledged;
+    }
+
+    private double splitBatches(String reason) {
+        var counter = meters.find("tickitecking.event.batches.split").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

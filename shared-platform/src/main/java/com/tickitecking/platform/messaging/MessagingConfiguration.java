@@ -1,5 +1,6 @@
 package com.tickitecking.platform.messaging;
 
+import com.tickitecking.platform.outbox.OutboxConnections;
 import com.tickitecking.platform.outbox.OutboxPublisher;
 import com.tickitecking.platform.outbox.OutboxRelay;
 import com.tickitecking.platform.outbox.OutboxRepository;
@@ -21,6 +22,7 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
+import javax.sql.DataSource;
 import java.time.Instant;
 
 /**
@@ -38,10 +40,18 @@ import java.time.Instant;
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingConfiguration {
 
+    /** The relay's own connections ({@code tickitecking.messaging.relay.connections}), closed with the context. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBean(SqsAsyncClient.class)
+    OutboxConnections outboxConnections(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions,
+                                        MessagingProperties properties) {
+        return OutboxConnections.of(dataSource, jdbc, transactions, properties.relay().connections());
+    }
+
     @Bean
     @ConditionalOnBean(SqsAsyncClient.class)
-    OutboxRepository outboxRepository(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        return new OutboxRepository(jdbc, transactions);
+    OutboxRepository outboxRepository(OutboxConnections connections) {
+        return new OutboxRepository(connections);
     }
 
     @Bean

@@ -19,7 +19,7 @@ public record MessagingProperties(String queuePrefix, EventQueue consumes, Relay
 
     public MessagingProperties {
         queuePrefix = queuePrefix == null ? "tickitecking-" : queuePrefix;
-        relay = relay == null ? new Relay(0, null, null) : relay;
+        relay = relay == null ? new Relay(0, null, null, null) : relay;
         retention = retention == null ? new Retention(null, null, 0) : retention;
     }
 
@@ -30,9 +30,13 @@ public record MessagingProperties(String queuePrefix, EventQueue consumes, Relay
      * @param batchSize    rows claimed per transaction
      * @param maxBackoff   longest wait before retrying a row SQS refused
      * @param sendTimeout  longest one attempt to hand a batch to SQS may take before it is abandoned and retried
+     * @param connections  the relay's own database connections, apart from the service's pool so that a pass never
+     *                     queues behind request threads (2: one pass at a time, and the statistics); 0 shares the
+     *                     service's pool
      */
-    public record Relay(int batchSize, Duration maxBackoff, Duration sendTimeout) {
+    public record Relay(int batchSize, Duration maxBackoff, Duration sendTimeout, Integer connections) {
         public Relay {
+            connections = connections == null || connections < 0 ? 2 : connections;
             batchSize = batchSize <= 0 ? 100 : batchSize;
             maxBackoff = maxBackoff == null || !maxBackoff.isPositive() ? Duration.ofSeconds(30) : maxBackoff;
             sendTimeout = sendTimeout == null ? Duration.ofSeconds(2) : sendTimeout;

@@ -20,6 +20,11 @@ public class OutboxRepository {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
+    /** On the relay's own connections ({@link OutboxConnections}). */
+    public OutboxRepository(OutboxConnections connections) {
+        this(connections.jdbc(), connections.transactions());
+    }
+
     public OutboxRepository(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         // READ COMMITTED, the pool's default (platform-defaults.properties): the claiming SELECT then locks only the
