@@ -1,15 +1,21 @@
 // The organiser's pages in a real browser, against the running system: a company user makes a venue (its layout drawn
-// before saving), a concert on it with two grades and a poster, and blocks a seat on the map; a buyer then finds the
-// concert with its poster and sees that seat not available. Bad input in both forms shows the server's field errors
+// before saving), a concert on it with two grades and a poster, and blocks a seat on the map, where it is drawn (and
+// named) blocked; a buyer then finds the concert with its poster and sees that seat not available. Another buyer's
+// hold and confirmed purchase show in the organiser's sales, latest reservations and map (held and sold apart). Bad input in both forms shows the server's field errors
 // beside their fields; the admin changes an account's role on the accounts page. The company account is made as the other tests make one: signed up, promoted by the admin.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ADMIN, PASSWORD, RUN, api, checkAccessibility, company, eventually, launch, login, open, screenshot, seatColour, seatPoint, signup,
+  ADMIN, PASSWORD, RUN, api, checkAccessibility, company, eventually, hold, launch, login, open, screenshot, seatColour, seatPoint,
+  signup,
 } from './harness.mjs';
 
 const UNAVAILABLE = '#d4d4d4';
 const VIP = '#1d5fa8';
+// the organiser's map (SeatMap's OWNER_COLOURS): a blocked seat is crossed out in black through its centre
+const BLOCKED_CROSS = '#000000';
+const HELD = '#f2c14e';
+const SOLD = '#8c8c8c';
 const organiser = `org${RUN}`;
 
 let browser;
@@ -121,7 +127,8 @@ test('a company makes a venue, a concert with grades and its poster, and blocks 
   const concertId = Number(new URL(page.url()).pathname.split('/').pop());
   await page.getByRole('heading', { level: 1, name: concertName }).waitFor();
   assert.deepEqual(await page.locator('.grades li').allTextContents(), ['VIP 120.00 (18 seats)', 'Grade 2 45.50 (8 seats)']);
-  await page.getByText('0 of 26 seats sold, held or blocked; 26 left').waitFor();
+  await page.locator('.sales-figures[data-sold="0"][data-held="0"][data-remaining="26"]').waitFor({ timeout: 30_000 });
+  await page.getByText('No reservations yet.').waitFor();
 
   // block FLOOR-A-3 on the map
   await page.locator('.seatmap-scroll[data-ready="true"]').waitFor({ timeout: 30_000 });
@@ -129,7 +136,11 @@ test('a company makes a venue, a concert with grades and its poster, and blocks 
   await page.mouse.click(point.x, point.y);
   await page.getByRole('button', { name: 'Block 1 picked', exact: true }).click();
   await page.getByText('Blocked: Floor, row A, seat 3, VIP, 120.00.').waitFor();
-  await eventually(async () => (await seatColour(page, 'FLOOR-A-3')) === UNAVAILABLE, 15_000, 'the blocked seat drawn not available');
+  await eventually(async () => (await seatColour(page, 'FLOOR-A-3')) === BLOCKED_CROSS, 15_000, 'the blocked seat drawn blocked');
+  await page.mouse.move(point.x, point.y);
+  await page.locator('.seat-status', { hasText: 'Floor, row A, seat 3, VIP, 120.00, blocked' }).waitFor();
+  await page.getByRole('list', { name: 'Grades and seat statuses' }).getByText('Blocked').waitFor();
+  await page.locator('.sales-figures[data-blocked="1"][data-remaining="25"]').waitFor({ timeout: 30_000 });
   await checkAccessibility(page, "the organiser's concert page");
   await screenshot(page, 'organiser-concert');
 
@@ -156,14 +167,35 @@ test('a company makes a venue, a concert with grades and its poster, and blocks 
   await eventually(async () => (await seatColour(buyer, 'FLOOR-A-3')) === VIP, 15_000, "the unblocked seat drawn free on the buyer's map");
   await buyer.context().close();
 
+  // another buyer holds two seats and buys one, a third holds one: the organiser's sales, reservations and map follow
+  const fan = (await signup(`fan${RUN}`)).accessToken;
+  const bought = await hold(fan, concertId, ['FLOOR-A-5']);
+  assert.equal(bought.status, 201, bought.text);
+  assert.equal((await api('POST', `/api/v1/reservations/${bought.json.id}/confirm`, { token: fan })).status, 200);
+  const held = await hold((await signup(`fan2${RUN}`)).accessToken, concertId, ['BALC-A-1']);
+  assert.equal(held.status, 201, held.text);
+  await page.locator('.sales-figures[data-sold="1"][data-held="1"][data-blocked="0"][data-remaining="24"]').waitFor({ timeout: 30_000 });
+  assert.match(await page.locator('.sales-figure').textContent(), /revenue 120\.00/);
+  const rows = page.locator('table.latest-reservations tbody tr');
+  await rows.nth(1).waitFor();
+  assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => [...tr.cells].slice(2, 5).map((td) => td.textContent))),
+    [['BALC-A-1', '45.50', 'Held'], ['FLOOR-A-5', '120.00', 'Confirmed']]);
+  assert.match(await rows.nth(1).locator('td').nth(1).textContent(), /^buyer-[0-9a-f]{12}$/);
+  await eventually(async () => (await seatColour(page, 'FLOOR-A-5')) === SOLD, 15_000, 'the sold seat drawn sold');
+  await eventually(async () => (await seatColour(page, 'BALC-A-1')) === HELD, 15_000, 'the held seat drawn held');
+  await checkAccessibility(page, "the organiser's concert page with sales");
+  await screenshot(page, 'organiser-concert-sales');
+
   // the organiser's list: the concert with its seats
   await page.getByRole('link', { name: 'Your concerts' }).click();
-  await page.getByRole('row', { name: new RegExp(concertName) }).waitFor();
+  const row = page.getByRole('row', { name: new RegExp(concertName) });
+  await row.waitFor();
+  assert.deepEqual((await row.locator('td').allTextContents()).slice(3), ['1', '1', '24 of 26', '120.00']);
   await checkAccessibility(page, "the organiser's concerts");
   await screenshot(page, 'organiser-home');
 
   pageOk(page, ['400 POST /api/v1/auditoriums', '400 POST /api/v1/concerts', `404 GET /api/v1/concerts/${concertId}/seats`,
-    `404 POST /api/v1/concerts/${concertId}/images`]);
+    `404 POST /api/v1/concerts/${concertId}/images`, `404 GET /api/v1/concerts/${concertId}/sales`]);
   await page.context().close();
 });
 

@@ -1,6 +1,7 @@
-// The organiser's pages: their venues and concerts with the sales the API tells (seats left of the total), a venue
+// The organiser's pages: their venues and concerts with each one's sales (sold, held, left, revenue), a venue
 // with its layout drawn before saving, a concert on one of their venues with grades, prices, sale window, waiting
-// room and poster, and a concert's seat map to block and unblock seats. Every form shows the server's field errors
+// room and poster, and a concert's sales, latest reservations and seat map (held, sold and blocked seats drawn apart)
+// to block and unblock seats. Every form shows the server's field errors
 // beside their fields (Form.tsx); the services decide who may do what.
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { concerts, media, seats, unwrap } from '../api/client';
@@ -11,6 +12,7 @@ import { Link, navigate } from '../router';
 import { SeatMap, type Picked } from '../seatmap/SeatMap';
 import { useAsync } from '../useAsync';
 import { LayoutPreview, type DraftSection } from './LayoutPreview';
+import { LatestReservations, SalesFigures, loadSales, salesError, useSales, type ConcertSales } from './Sales';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -28,22 +30,33 @@ async function eventually<T>(load: () => Promise<T>, attempts = 40): Promise<T> 
 
 const myVenues = () => unwrap(concerts.GET('/api/v1/auditoriums', { params: { query: { size: 100 } } }));
 
-/** The organiser's concerts: the concert list has no owner filter, so those on the organiser's venues. */
-async function myConcerts(venueIds: Set<number>) {
-  const mine = [];
-  for (let page = 0; page < 10; page++) {
-    const found = await unwrap(concerts.GET('/api/v1/concerts', { params: { query: { page, size: 100 } } }));
-    mine.push(...found.content.filter((c) => venueIds.has(c.auditoriumId)));
-    if (page + 1 >= found.totalPages) break;
-  }
-  return mine;
+const CONCERTS_PER_PAGE = 20;
+
+/** A page of the organiser's own concerts (owner=me), each with its sales figures (null while not yet known). */
+async function myConcerts(page: number) {
+  const found = await unwrap(concerts.GET('/api/v1/concerts', { params: { query: { owner: 'me', page, size: CONCERTS_PER_PAGE } } }));
+  const sales = await Promise.all(found.content.map((c) => loadSales(c.id).catch(() => null)));
+  return { ...found, content: found.content.map((c, i) => ({ ...c, sales: sales[i] })) };
+}
+
+function SalesCells({ sales }: { sales: ConcertSales | null }) {
+  if (!sales) return <><td colSpan={4}>not yet known</td></>;
+  return (
+    <>
+      <td>{sales.soldSeats}</td>
+      <td>{sales.heldSeats}</td>
+      <td>{sales.remainingSeats} of {sales.totalSeats}</td>
+      <td>{price(sales.revenue)}</td>
+    </>
+  );
 }
 
 export function CompanyHomePage() {
+  const [page, setPage] = useState(0);
   const data = useAsync(async () => {
-    const venues = await myVenues();
-    return { venues: venues.content, concerts: await myConcerts(new Set(venues.content.map((v) => v.id))) };
-  }, []);
+    const [venues, mine] = await Promise.all([myVenues(), myConcerts(page)]);
+    return { venues: venues.content, concerts: mine };
+  }, [page]);
   return (
     <section>
       <h1>Your venues and concerts</h1>
@@ -56,23 +69,31 @@ export function CompanyHomePage() {
       {data.state === 'done' && (
         <>
           <h2>Concerts</h2>
-          {data.value.concerts.length === 0 ? <p>No concerts yet.</p> : (
-            <table className="sales">
-              <caption>Sales: the seats not left are sold, held or blocked</caption>
-              <thead><tr><th scope="col">Concert</th><th scope="col">Date</th><th scope="col">Venue</th>
-                <th scope="col">Seats left</th><th scope="col">Sold, held or blocked</th></tr></thead>
-              <tbody>
-                {data.value.concerts.map((c) => (
-                  <tr key={c.id}>
-                    <td><Link href={`/company/concerts/${c.id}`}>{c.name}</Link></td>
-                    <td>{dateTime(c.startTime)}</td>
-                    <td>{c.venueName}</td>
-                    <td>{c.remainingSeats} of {c.totalSeats}</td>
-                    <td>{c.totalSeats - c.remainingSeats}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          {data.value.concerts.totalElements === 0 ? <p>No concerts yet.</p> : (
+            <>
+              <table className="sales">
+                <caption>Sales: seats sold (confirmed), held, left; revenue of the confirmed reservations</caption>
+                <thead><tr><th scope="col">Concert</th><th scope="col">Date</th><th scope="col">Venue</th>
+                  <th scope="col">Sold</th><th scope="col">Held</th><th scope="col">Seats left</th><th scope="col">Revenue</th></tr></thead>
+                <tbody>
+                  {data.value.concerts.content.map((c) => (
+                    <tr key={c.id}>
+                      <td><Link href={`/company/concerts/${c.id}`}>{c.name}</Link></td>
+                      <td>{dateTime(c.startTime)}</td>
+                      <td>{c.venueName}</td>
+                      <SalesCells sales={c.sales} />
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {data.value.concerts.totalPages > 1 && (
+                <nav className="pager" aria-label="Pages of concerts">
+                  <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>Previous</button>
+                  <span>Page {page + 1} of {data.value.concerts.totalPages}</span>
+                  <button type="button" disabled={page + 1 >= data.value.concerts.totalPages} onClick={() => setPage(page + 1)}>Next</button>
+                </nav>
+              )}
+            </>
           )}
           <h2>Venues</h2>
           {data.value.venues.length === 0 ? <p>No venues yet.</p> : (
@@ -299,6 +320,8 @@ export function ManageConcertPage({ id, posterError }: { id: number; posterError
   const [picked, setPicked] = useState<Picked[]>([]);
   const [notice, setNotice] = useState(posterError ? `The concert is saved, but not its poster: ${posterError}` : '');
   const [busy, setBusy] = useState(false);
+  const [salesPage, setSalesPage] = useState(0);
+  const { sales, error: salesFailure } = useSales(id, salesPage, version);
   const noLoss = useCallback(() => undefined, []);
   const onReady = useCallback(() => document.body.setAttribute('data-seatmap-ready', String(id)), [id]);
 
@@ -346,9 +369,6 @@ export function ManageConcertPage({ id, posterError }: { id: number; posterError
             <p className="when">{dateTime(c.startTime)} · {c.venue.name}</p>
             <p>Sale {c.saleStartsAt ? `from ${dateTime(c.saleStartsAt)}` : 'open'}{c.saleEndsAt ? ` until ${dateTime(c.saleEndsAt)}` : ''}
               {c.waitingRoom ? ', with a waiting room' : ''}</p>
-            <h2>Sales</h2>
-            <p className="sales-figure"><strong>{c.totalSeats - c.remainingSeats}</strong> of {c.totalSeats} seats sold, held or blocked;
-              {' '}<strong>{c.remainingSeats}</strong> left</p>
             <ul className="grades">
               {grades.map((g) => <li key={g.name}><strong>{g.name}</strong> {price(g.price)} ({g.seats} seats)</li>)}
             </ul>
@@ -357,13 +377,23 @@ export function ManageConcertPage({ id, posterError }: { id: number; posterError
         </div>
       ) : <p aria-live="polite">Loading…</p>}
 
+      <h2>Sales</h2>
+      {salesFailure ? salesError(salesFailure) : null}
+      {sales ? (
+        <>
+          <SalesFigures sales={sales} />
+          <h3>Latest reservations</h3>
+          <LatestReservations sales={sales} page={salesPage} onPage={setSalesPage} />
+        </>
+      ) : !salesFailure && <p aria-live="polite">Reading the sales…</p>}
+
       <h2>Block and unblock seats</h2>
       <p>Pick seats on the map, then block them (not for sale) or make them available again. Held and sold seats stay as they are.</p>
       {map.state === 'loading' && <p aria-live="polite">Loading the seat map…</p>}
       {map.state === 'failed' && <p role="alert" className="alert">{describe(map.error)}</p>}
       {map.state === 'done' && c && (
         <SeatMap concertId={id} map={map.value} maxSeats={100} selected={picked} onChange={setPicked} onLost={noLoss}
-                 onReady={onReady} pickAny />
+                 onReady={onReady} pickAny ownerStatuses />
       )}
       {picked.length > 0 && <ul className="picked-seats" aria-label="Picked seats">{picked.map((p) => <li key={p.index}>{p.name}</li>)}</ul>}
       <div role="status" className={notice ? 'notice' : undefined}>{notice}</div>

@@ -3,19 +3,22 @@
 // If-None-Match, so an unchanged map costs a 304). Keyboard: the map is one focusable control; the arrow keys move
 // between seats, Enter or Space picks one, and the current seat's name is announced ("Floor, row 12, seat 7, VIP,
 // 150.00, available"). A seat the page learns is taken from a refused hold (markTaken) is drawn taken at once, before
-// the bitmap, which follows the hold by an event, says so.
+// the bitmap, which follows the hold by an event, says so. The organiser's map polls every seat's status instead (two
+// bits a seat, the owner's alone), so it draws held, sold and blocked seats apart and names them so.
 import {
   useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type Ref,
 } from 'react';
 import { seats as seatApi } from '../api/client';
 import {
-  buildGeometry, changedSeats, decodeBitmap, indexOfLabel, isUnavailable, move, seatAt, seatLabel, seatName, seatPosition,
-  type Geometry, type SeatMapData,
+  bitmapOfStatuses, buildGeometry, changedSeats, changedStatuses, decodeBitmap, decodeStatuses, indexOfLabel,
+  isUnavailable, move, seatAt, seatLabel, seatName, seatPosition, type Geometry, type SeatMapData,
 } from './layout';
 
 export const GRADE_COLOURS = ['#1d5fa8', '#b3261e', '#1e7b34', '#7b3fa0', '#a35200', '#006a6a', '#8a4b1f', '#4a5568'];
 const UNAVAILABLE = '#d4d4d4';
 const SELECTED = '#111111';
+/** The organiser's map: sold and held seats in their own greys, a blocked one crossed out. */
+export const OWNER_COLOURS = { held: '#f2c14e', sold: '#8c8c8c', blocked: '#d4d4d4', cross: '#000000' } as const;
 const POLL_MS = 3000;
 /** How long a seat a refused hold named stays drawn taken while the bitmap does not say so yet (seat-service's
  * availability follows a hold by an event, seconds behind on a busy machine; the winner may also cancel). */
@@ -46,13 +49,20 @@ interface Props {
   /** Seats (API names) to pick once the first availability is in, those still free: the picks a user had before
    * logging in. */
   restore?: string[];
+  /** The owner's statuses instead of the public availability: held, sold and blocked seats told apart. */
+  ownerStatuses?: boolean;
   ref?: Ref<SeatMapHandle>;
 }
 
-export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, onReady, pickAny = false, restore, ref }: Props) {
+const STATE_OF_CODE = ['available', 'held', 'sold', 'blocked'] as const;
+
+export function SeatMap({
+  concertId, map, maxSeats, selected, onChange, onLost, onReady, pickAny = false, restore, ownerStatuses = false, ref,
+}: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const bitmap = useRef<Uint8Array | null>(null);
+  const codes = useRef<Uint8Array | null>(null);
   /** Seat → until when it is drawn taken though the bitmap says free (markTaken). */
   const takenLately = useRef(new Map<number, number>());
   const toRestore = useRef(restore);
@@ -71,6 +81,7 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
   const stateOf = useCallback((seat: number) => {
     if (selectedRef.current.some((p) => p.index === seat)) return 'selected';
     if (geometry.grade[seat] === 0) return 'not for sale';
+    if (codes.current) return STATE_OF_CODE[codes.current[seat]];
     if (!bitmap.current || isUnavailable(bitmap.current, seat)) return 'not available';
     if ((takenLately.current.get(seat) ?? 0) > Date.now()) return 'not available';
     return 'available';
@@ -83,9 +94,22 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
     const state = stateOf(seat);
     const g = geometry.grade[seat];
     ctx.fillStyle = state === 'selected' ? SELECTED
-      : state === 'available' ? GRADE_COLOURS[(g - 1) % GRADE_COLOURS.length] : UNAVAILABLE;
+      : state === 'available' ? GRADE_COLOURS[(g - 1) % GRADE_COLOURS.length]
+        : state === 'held' ? OWNER_COLOURS.held : state === 'sold' ? OWNER_COLOURS.sold
+          : state === 'blocked' ? OWNER_COLOURS.blocked : UNAVAILABLE;
     const gap = c >= 8 ? 1.5 : 0.5;
     ctx.fillRect(x + gap / 2, y + gap / 2, c - gap, c - gap);
+    if (state === 'blocked') {
+      // crossed out, so a blocked seat reads apart from a sold one without its colour
+      ctx.strokeStyle = OWNER_COLOURS.cross;
+      ctx.lineWidth = Math.max(2, c / 6);
+      ctx.beginPath();
+      ctx.moveTo(x + gap, y + gap);
+      ctx.lineTo(x + c - gap, y + c - gap);
+      ctx.moveTo(x + c - gap, y + gap);
+      ctx.lineTo(x + gap, y + c - gap);
+      ctx.stroke();
+    }
   }, [geometry, stateOf]);
 
   const context = () => canvas.current?.getContext('2d') ?? null;
@@ -121,29 +145,43 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
     };
   }, [geometry, map.totalSeats, drawSeat]);
 
-  // availability: every few seconds, only the changed seats drawn again
+  // availability (or the owner's statuses): every few seconds, only the changed seats drawn again
   useEffect(() => {
     let etag: string | undefined;
     let timer: ReturnType<typeof setTimeout>;
     let live = true;
+    /** The seats' bitmap (and the owner's status codes), or null when unchanged since the ETag. */
+    const load = async (): Promise<{ bitmap: Uint8Array; codes: Uint8Array | null } | null> => {
+      const request = { params: { path: { id: concertId } }, headers: etag ? { 'If-None-Match': etag } : {} };
+      if (ownerStatuses) {
+        const { data, response } = await seatApi.GET('/api/v1/concerts/{id}/seats/statuses', request);
+        if (!response.ok || !data) return null;
+        etag = response.headers.get('ETag') ?? undefined;
+        const next = decodeStatuses(data.statuses, map.totalSeats);
+        return { bitmap: bitmapOfStatuses(next), codes: next };
+      }
+      const { data, response } = await seatApi.GET('/api/v1/concerts/{id}/seats/availability', request);
+      if (!response.ok || !data) return null;
+      etag = response.headers.get('ETag') ?? undefined;
+      return { bitmap: decodeBitmap(data.unavailable, map.totalSeats), codes: null };
+    };
     const poll = async () => {
       try {
         if (document.visibilityState === 'visible' || !bitmap.current) {
-          const { data, response } = await seatApi.GET('/api/v1/concerts/{id}/seats/availability', {
-            params: { path: { id: concertId } },
-            headers: etag ? { 'If-None-Match': etag } : {},
-          });
-          if (live && response.ok && data) {
-            etag = response.headers.get('ETag') ?? undefined;
-            const next = decodeBitmap(data.unavailable, map.totalSeats);
+          const answer = await load();
+          if (live && answer) {
+            const next = answer.bitmap;
             const before = bitmap.current;
+            const codesBefore = codes.current;
             bitmap.current = next;
+            codes.current = answer.codes;
             const ctx = context();
             // a seat marked taken is the bitmap's to tell once it does, or once the mark is old
             const settled = [...takenLately.current].filter(([seat, until]) => isUnavailable(next, seat) || until <= Date.now());
             settled.forEach(([seat]) => takenLately.current.delete(seat));
             if (ctx) {
-              const changed = before ? changedSeats(before, next, map.totalSeats) : null;
+              const changed = !before ? null
+                : codesBefore && answer.codes ? changedStatuses(codesBefore, answer.codes) : changedSeats(before, next, map.totalSeats);
               if (changed) changed.forEach((seat) => drawSeat(ctx, seat));
               else for (let seat = 0; seat < map.totalSeats; seat++) drawSeat(ctx, seat);
               settled.forEach(([seat]) => drawSeat(ctx, seat));
@@ -171,7 +209,7 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
       live = false;
       clearTimeout(timer);
     };
-  }, [concertId, map.totalSeats, drawSeat, onChange, onLost, pickAny]);
+  }, [concertId, map.totalSeats, drawSeat, onChange, onLost, pickAny, ownerStatuses]);
 
   useEffect(() => {
     if (ready) onReady?.();
@@ -220,7 +258,7 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
     if (state === 'selected') {
       onChange(selected.filter((p) => p.index !== seat));
       setMessage(`${seatName(geometry, seat)}: removed`);
-    } else if (state === 'available' || (pickAny && state === 'not available')) {
+    } else if (state === 'available' || (pickAny && state !== 'not for sale')) {
       if (selected.length >= maxSeats) {
         setMessage(`You can pick at most ${maxSeats} seats.`);
         return;
@@ -268,7 +306,7 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
   const focusBox = focus >= 0 ? seatPosition(geometry, focus) : null;
   return (
     <div className="seatmap">
-      <Legend geometry={geometry} />
+      <Legend geometry={geometry} ownerStatuses={ownerStatuses} />
       <div
         ref={box}
         className="seatmap-scroll"
@@ -306,16 +344,22 @@ export function SeatMap({ concertId, map, maxSeats, selected, onChange, onLost, 
   );
 }
 
-function Legend({ geometry }: { geometry: Geometry }) {
+function Legend({ geometry, ownerStatuses }: { geometry: Geometry; ownerStatuses: boolean }) {
   return (
-    <ul className="legend" aria-label="Grades">
+    <ul className="legend" aria-label={ownerStatuses ? 'Grades and seat statuses' : 'Grades'}>
       {geometry.grades.map((grade, i) => (
         <li key={grade.name}>
           <span className="swatch" style={{ background: GRADE_COLOURS[i % GRADE_COLOURS.length] }} aria-hidden="true" />
           {grade.name} {Number(grade.price).toFixed(2)}
         </li>
       ))}
-      <li><span className="swatch" style={{ background: UNAVAILABLE }} aria-hidden="true" />Not available</li>
+      {ownerStatuses ? (
+        <>
+          <li><span className="swatch" style={{ background: OWNER_COLOURS.held }} aria-hidden="true" />Held</li>
+          <li><span className="swatch" style={{ background: OWNER_COLOURS.sold }} aria-hidden="true" />Sold</li>
+          <li><span className="swatch swatch-blocked" style={{ background: OWNER_COLOURS.blocked }} aria-hidden="true" />Blocked</li>
+        </>
+      ) : <li><span className="swatch" style={{ background: UNAVAILABLE }} aria-hidden="true" />Not available</li>}
       <li><span className="swatch" style={{ background: SELECTED }} aria-hidden="true" />Your pick</li>
     </ul>
   );

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildGeometry, changedSeats, decodeBitmap, isUnavailable, move, seatAt, seatLabel, seatName, seatPosition } from './layout';
+import {
+  SEAT_STATUS, bitmapOfStatuses, buildGeometry, changedSeats, changedStatuses, decodeBitmap, decodeStatuses, isUnavailable, move, seatAt,
+  seatLabel, seatName, seatPosition,
+} from './layout';
 
 const map = {
   totalSeats: 25,
@@ -59,5 +62,21 @@ describe('the availability bitmap', () => {
     const before = new Uint8Array([0b10000000, 0]);
     const after = new Uint8Array([0b00000001, 0b00100000]);
     expect(changedSeats(before, after, 12)).toEqual([0, 7, 10]);
+  });
+});
+
+describe("the owner's seat statuses", () => {
+  it('reads two bits a seat, the first seat in the most significant pair', () => {
+    const codes = decodeStatuses(btoa(String.fromCharCode(0b01_00_00_11, 0b10_000000)), 6);
+    expect(Array.from(codes)).toEqual([SEAT_STATUS.held, 0, 0, SEAT_STATUS.blocked, SEAT_STATUS.sold, 0]);
+  });
+
+  it('makes every seat but an available one not available', () => {
+    const bitmap = bitmapOfStatuses(Uint8Array.from([0, 1, 2, 3, 0, 0, 0, 0, 3]));
+    expect([0, 1, 2, 3, 4, 8].map((seat) => isUnavailable(bitmap, seat))).toEqual([false, true, true, true, false, true]);
+  });
+
+  it('names the seats whose status changed, held to sold too', () => {
+    expect(changedStatuses(Uint8Array.from([1, 0, 3]), Uint8Array.from([2, 0, 0]))).toEqual([0, 2]);
   });
 });

@@ -160,6 +160,39 @@ export function changedSeats(before: Uint8Array, after: Uint8Array, totalSeats: 
   return changed;
 }
 
+/** A seat's status on the organiser's map, as the owner's statuses endpoint codes it. */
+export const SEAT_STATUS = { available: 0, held: 1, sold: 2, blocked: 3 } as const;
+
+/**
+ * The owner's seat statuses (`2bit-msb0-base64`: seat i is the bit pair (7 - 2 * (i % 4), 6 - 2 * (i % 4)) of byte
+ * i / 4), as one status code a seat (SEAT_STATUS).
+ */
+export function decodeStatuses(base64: string, totalSeats: number): Uint8Array {
+  const binary = atob(base64);
+  const codes = new Uint8Array(totalSeats);
+  for (let seat = 0; seat < totalSeats; seat++) {
+    const byte = (seat >> 2) < binary.length ? binary.charCodeAt(seat >> 2) : 0;
+    codes[seat] = (byte >> (6 - 2 * (seat & 3))) & 3;
+  }
+  return codes;
+}
+
+/** The availability bitmap of those statuses: every seat but an available one is not available. */
+export function bitmapOfStatuses(codes: Uint8Array): Uint8Array {
+  const bitmap = new Uint8Array(Math.ceil(codes.length / 8));
+  codes.forEach((code, seat) => {
+    if (code !== SEAT_STATUS.available) bitmap[seat >> 3] |= 0x80 >> (seat & 7);
+  });
+  return bitmap;
+}
+
+/** The seats whose status differs: held to sold too, which leaves the availability bit as it was. */
+export function changedStatuses(before: Uint8Array, after: Uint8Array): number[] {
+  const changed: number[] = [];
+  for (let seat = 0; seat < after.length; seat++) if (before[seat] !== after[seat]) changed.push(seat);
+  return changed;
+}
+
 /** The SeatIndex of an API seat name (FLOOR-B-12), or -1. */
 export function indexOfLabel(geometry: Geometry, label: string): number {
   const last = label.lastIndexOf('-');

@@ -66,7 +66,7 @@ export interface paths {
         };
         /**
          * List concerts
-         * @description Public, by start time: `name` contains, `startTime` in [`from`, `to`).
+         * @description Public, by start time: `name` contains, `startTime` in [`from`, `to`). `owner=me`: only the caller's own concerts (an organiser's, or an admin's own), with the same filters; it needs an access token (401 without one).
          */
         get: operations["list"];
         put?: never;
@@ -975,6 +975,8 @@ export interface operations {
                 name?: string;
                 from?: string;
                 to?: string;
+                /** @description `me`: the caller's own concerts */
+                owner?: "me";
                 page?: number;
                 size?: number;
             };
@@ -984,7 +986,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description A page of concerts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -996,6 +998,17 @@ export interface operations {
             /** @description The request is invalid: malformed, of the wrong type or failing validation; `errors` names each field */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `owner=me` without a valid access token */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with: `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {

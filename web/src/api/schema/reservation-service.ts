@@ -109,6 +109,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/concerts/{concertId}/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A concert's sales (its owner or an admin)
+         * @description Seats sold (confirmed), held, blocked and remaining; reservations confirmed, held, cancelled and expired; revenue of the confirmed ones by grade; and `latest`, a page of its reservations, newest first (`page` from 0, `size` 0 to 100; 0 for the figures alone). Buyers are named by a pseudonym of their own at this concert.
+         */
+        get: operations["sales"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/concerts/{concertId}/queue/pre-queue": {
         parameters: {
             query?: never;
@@ -256,6 +276,107 @@ export interface components {
         };
         PageResponseReservationResponse: {
             content: components["schemas"]["ReservationResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalElements: number;
+            /** Format: int32 */
+            totalPages: number;
+        };
+        /** @description A concert's sales for its owner: seats sold (confirmed), held (holds not run out), blocked and remaining; reservations by status; revenue of confirmed ones by grade; a page of the latest reservations. */
+        ConcertSales: {
+            /** Format: int64 */
+            concertId: number;
+            /**
+             * Format: date-time
+             * @description When these figures were read
+             */
+            asOf: string;
+            /** Format: int32 */
+            totalSeats: number;
+            /**
+             * Format: int32
+             * @description Seats of CONFIRMED reservations
+             */
+            soldSeats: number;
+            /**
+             * Format: int32
+             * @description Seats of HELD reservations whose hold has not run out
+             */
+            heldSeats: number;
+            /**
+             * Format: int32
+             * @description Seats the owner took off sale
+             */
+            blockedSeats: number;
+            /**
+             * Format: int32
+             * @description totalSeats - soldSeats - heldSeats - blockedSeats
+             */
+            remainingSeats: number;
+            reservations: components["schemas"]["ConcertSales.Reservations"];
+            /**
+             * @description The sum of the confirmed reservations' seats
+             * @example 1240
+             */
+            revenue: number;
+            /** @description Every grade of the concert, in its order */
+            grades: components["schemas"]["ConcertSales.GradeSales"][];
+            /** @description The concert's reservations, newest first (`page`, `size` of the request) */
+            latest: components["schemas"]["PageResponseSale"];
+        };
+        "ConcertSales.GradeSales": {
+            grade: string;
+            price: number;
+            /** Format: int32 */
+            soldSeats: number;
+            /** Format: int32 */
+            heldSeats: number;
+            /**
+             * @description The sum of its sold seats
+             * @example 960
+             */
+            revenue: number;
+        };
+        /** @description The concert's reservations by their status now (a hold past its expiry is EXPIRED) */
+        "ConcertSales.Reservations": {
+            /** Format: int64 */
+            confirmed: number;
+            /** Format: int64 */
+            held: number;
+            /** Format: int64 */
+            cancelled: number;
+            /** Format: int64 */
+            expired: number;
+        };
+        "ConcertSales.Sale": {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description The buyer's pseudonym, the same for all their reservations of this concert and unlinkable to other concerts
+             * @example buyer-3f9a1c0d7e22
+             */
+            buyer: string;
+            seats: string[];
+            total: number;
+            /**
+             * @description As of now: a hold past `expiresAt` is EXPIRED
+             * @enum {string}
+             */
+            status: "HELD" | "CONFIRMED" | "CANCELLED" | "EXPIRED";
+            /** Format: date-time */
+            heldAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** Format: date-time */
+            endedAt: string | null;
+        };
+        PageResponseSale: {
+            content: components["schemas"]["ConcertSales.Sale"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -1025,6 +1146,109 @@ export interface operations {
             };
             /** @description It has already ended (expired or cancelled) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server's side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or dependency this request needs is unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sales: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path: {
+                concertId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sales now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcertSales"];
+                };
+            };
+            /** @description The request is invalid: malformed, of the wrong type or failing validation; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token (send `Authorization: Bearer <token>`) */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with: `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the concert's owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such concert */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

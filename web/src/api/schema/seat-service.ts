@@ -41,6 +41,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/concerts/{id}/seats/statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every seat's status: available, held, reserved or blocked (the concert's owner or an admin)
+         * @description Two bits a seat over SeatIndex order plus counts; see the schema for the encoding. What the public availability cannot tell apart: a blocked seat from a held or sold one. Strong ETag over the same change counter as the availability's; send it back in If-None-Match for a 304 (no database read then). Not cached by shared caches.
+         */
+        get: operations["statuses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/concerts/{id}/seats/availability": {
         parameters: {
             query?: never;
@@ -168,6 +188,54 @@ export interface components {
             /** @example Floor */
             name: string;
             rows: components["schemas"]["SeatMap.Row"][];
+        };
+        /** @description Every seat's status for the concert's owner, two bits a seat: a 60,000-seat stadium is 15,000 bytes (20 KB in base64). */
+        SeatStatuses: {
+            /**
+             * Format: int64
+             * @description The concert
+             * @example 42
+             */
+            concertId: number;
+            /**
+             * Format: int32
+             * @description Seats in the layout; the map has ceil(totalSeats / 4) bytes
+             * @example 1200
+             */
+            totalSeats: number;
+            /**
+             * Format: int32
+             * @example 1100
+             */
+            availableSeats: number;
+            /**
+             * Format: int32
+             * @description Seats of holds
+             * @example 40
+             */
+            heldSeats: number;
+            /**
+             * Format: int32
+             * @description Seats of confirmed reservations (sold)
+             * @example 50
+             */
+            reservedSeats: number;
+            /**
+             * Format: int32
+             * @description Seats the owner took off sale
+             * @example 10
+             */
+            blockedSeats: number;
+            /**
+             * @description Always `2bit-msb0-base64`: see `statuses`
+             * @example 2bit-msb0-base64
+             */
+            encoding: string;
+            /**
+             * @description Base64 (RFC 4648, with padding) of two bits per seat in SeatIndex order: seat i is the bit pair at bits (7 - 2 * (i % 4)) and (6 - 2 * (i % 4)) of byte i / 4, the first seat in the two most significant bits of byte 0. 0 (00) AVAILABLE, 1 (01) HELD, 2 (10) RESERVED, 3 (11) BLOCKED. SeatIndex as in the availability bitmap (the seat map gives each row's firstIndex).
+             * @example QAAAwA==
+             */
+            statuses: string;
         };
         /** @description Which seats of a concert are not available right now. A 60,000-seat stadium is a 7,500-byte bitmap (10 KB in base64). */
         SeatAvailability: {
@@ -434,6 +502,115 @@ export interface operations {
             };
             /** @description The request is invalid: malformed, of the wrong type or failing validation; `errors` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such concert */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the server's side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service or dependency this request needs is unavailable: try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service behind the gateway did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    statuses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statuses now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeatStatuses"];
+                };
+            };
+            /** @description Unchanged since the ETag in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeatStatuses"];
+                };
+            };
+            /** @description The request is invalid: malformed, of the wrong type or failing validation; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token (send `Authorization: Bearer <token>`) */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with: `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the concert's owner */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -101,6 +101,8 @@ final class ContractFixture {
         path("GET /api/v1/concerts/{id}/seats", "id", concert);
         path("GET /api/v1/concerts/{id}/seats/availability", "id", concert);
         path("PATCH /api/v1/concerts/{id}/seats/{seat}", "id", concert);
+        path("GET /api/v1/concerts/{id}/seats/statuses", "id", concert);
+        path("GET /api/v1/concerts/{concertId}/sales", "concertId", concert);
         pathValues.get("PATCH /api/v1/concerts/{id}/seats/{seat}").put("seat", () -> "A-B-10");
         path("POST /api/v1/concerts/{concertId}/reservations", "concertId", concert);
         path("POST /api/v1/reservations/{id}/confirm", "id", heldToConfirm);
@@ -135,7 +137,8 @@ final class ContractFixture {
         for (String operation : List.of("POST /api/v1/auditoriums", "GET /api/v1/auditoriums",
                 "GET /api/v1/auditoriums/{id}", "PUT /api/v1/auditoriums/{id}", "DELETE /api/v1/auditoriums/{id}",
                 "POST /api/v1/concerts", "PUT /api/v1/concerts/{id}", "DELETE /api/v1/concerts/{id}",
-                "PATCH /api/v1/concerts/{id}/seats/{seat}", "POST /api/v1/concerts/{concertId}/images",
+                "PATCH /api/v1/concerts/{id}/seats/{seat}", "GET /api/v1/concerts/{id}/seats/statuses",
+                "GET /api/v1/concerts/{concertId}/sales", "POST /api/v1/concerts/{concertId}/images",
                 "DELETE /api/v1/images/{imageId}")) {
             callers.put(operation, () -> owner);
         }

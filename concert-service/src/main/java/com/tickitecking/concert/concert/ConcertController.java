@@ -1,8 +1,11 @@
 package com.tickitecking.concert.concert;
 
+import com.tickitecking.platform.domain.DomainException;
 import com.tickitecking.platform.security.AuthenticatedUser;
 import com.tickitecking.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -10,6 +13,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +33,8 @@ import java.time.Instant;
 @RestController
 @RequestMapping("/api/v1/concerts")
 public class ConcertController {
+
+    private static final String OWNER_ME = "me";
 
     private final ConcertService service;
     private final ConcertQueries queries;
@@ -50,15 +57,31 @@ public class ConcertController {
     }
 
     @Operation(summary = "List concerts", description = "Public, by start time: `name` contains, `startTime` in "
-            + "[`from`, `to`).")
+            + "[`from`, `to`). `owner=me`: only the caller's own concerts (an organiser's, or an admin's own), with the "
+            + "same filters; it needs an access token (401 without one).")
+    @ApiResponse(responseCode = "200", description = "A page of concerts")
+    @ApiResponse(responseCode = "401", description = "`owner=me` without a valid access token")
     @GetMapping
     public PageResponse<ConcertSummary> list(@RequestParam(required = false) String name,
                                              @RequestParam(required = false) Instant from,
                                              @RequestParam(required = false) Instant to,
+                                             @Parameter(description = "`me`: the caller's own concerts", schema = @Schema(allowableValues = "me"))
+                                             @RequestParam(required = false) String owner,
                                              @RequestParam(defaultValue = "0") @Min(0) int page,
-                                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+                                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+                                             @AuthenticationPrincipal Jwt token) {
         String contains = name == null || name.isBlank() ? null : name.trim();
-        return queries.list(contains, from, to, page, size);
+        if (owner == null) {
+            return queries.list(contains, from, to, page, size);
+        }
+        if (!OWNER_ME.equals(owner)) {
+            throw DomainException.invalid("owner", "must be `me` (or left out)");
+        }
+        if (token == null) {
+            // a public path: the caller's token is read when sent, and this filter needs it
+            throw DomainException.unauthenticated("An access token is required for owner=me.");
+        }
+        return queries.listOwnedBy(AuthenticatedUser.from(token).id(), contains, from, to, page, size);
     }
 
     @Operation(summary = "A concert", description = "Public: venue, grades and prices, total and remaining seats, "

@@ -52,9 +52,21 @@ public class ConcertQueries {
                 new ConcertDetailResponse.Venue(venue.getId(), venue.getName(), venue.getAddress()), venue.getLayout());
     }
 
+    /** The owner's concerts, with the same filters; never cached (the organiser wants their latest change). */
+    @Transactional(readOnly = true)
+    public PageResponse<ConcertSummary> listOwnedBy(long ownerId, String name, Instant from, Instant to, int page, int size) {
+        return summaries(concerts.searchOwnedBy(ownerId, name, from, to, byStartTime(page, size)));
+    }
+
     private PageResponse<ConcertSummary> search(String name, Instant from, Instant to, int page, int size) {
-        Page<Concert> found = concerts.search(name, from, to,
-                PageRequest.of(page, size, Sort.by("startTime").and(Sort.by("id"))));
+        return summaries(concerts.search(name, from, to, byStartTime(page, size)));
+    }
+
+    private static PageRequest byStartTime(int page, int size) {
+        return PageRequest.of(page, size, Sort.by("startTime").and(Sort.by("id")));
+    }
+
+    private PageResponse<ConcertSummary> summaries(Page<Concert> found) {
         Set<Long> venueIds = new HashSet<>();
         found.forEach(concert -> venueIds.add(concert.getAuditoriumId()));
         Map<Long, String> venueNames = auditoriums.findAllById(venueIds).stream()

@@ -31,4 +31,13 @@ public interface ConcertRepository extends JpaRepository<Concert, Long> {
               and (:from is null or c.startTime >= :from)
               and (:to is null or c.startTime < :to)""")
     Page<Concert> search(String name, Instant from, Instant to, Pageable page);
+
+    /** The owner's concerts, the same optional filters; read along idx_concert_owner_start_time. */
+    @Query("""
+            select c from Concert c
+            where c.ownerId = :ownerId
+              and (:name is null or locate(lower(:name), lower(c.name)) > 0)
+              and (:from is null or c.startTime >= :from)
+              and (:to is null or c.startTime < :to)""")
+    Page<Concert> searchOwnedBy(long ownerId, String name, Instant from, Instant to, Pageable page);
 }

@@ -39,8 +39,12 @@ public class GatewaySecurity {
 
     private static final String[] ALWAYS_PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/fallback/**"};
-    /** Under a public pattern ({@code GET /api/v1/concerts/**}) but about the caller: a login first, as any match wins. */
-    private static final String[] LOGIN_UNDER_PUBLIC = {"/api/v1/concerts/*/queue/me", "/api/v1/concerts/*/queue/me/**"};
+    /**
+     * Under a public pattern ({@code GET /api/v1/concerts/**}) but about the caller or for the owner only: a login
+     * first, as any match wins (the services check the owner).
+     */
+    private static final String[] LOGIN_UNDER_PUBLIC = {"/api/v1/concerts/*/queue/me", "/api/v1/concerts/*/queue/me/**",
+            "/api/v1/concerts/*/sales", "/api/v1/concerts/*/seats/statuses"};
     /** Verified access tokens remembered until they expire: a few MB at most (see VerifiedTokens). */
     private static final int VERIFIED_TOKENS = 10_000;
 

@@ -57,6 +57,15 @@ public class ConcertRepository {
         return revisions.stream().findFirst();
     }
 
+    /** The owner and seat count of a live concert, without its layout: enough for an owner's check. */
+    public record Ownership(long ownerId, int totalSeats) {
+    }
+
+    public Optional<Ownership> liveOwnership(long concertId) {
+        return jdbc.query("SELECT owner_id, total_seats FROM concert WHERE concert_id = ? AND deleted_at IS NULL",
+                (rs, i) -> new Ownership(rs.getLong(1), rs.getInt(2)), concertId).stream().findFirst();
+    }
+
     /** Seat count of a live concert, or empty. */
     public Optional<Integer> liveTotalSeats(long concertId) {
         return jdbc.queryForList("SELECT total_seats FROM concert WHERE concert_id = ? AND deleted_at IS NULL",

@@ -49,6 +49,16 @@ public class SeatRepository {
                 Integer.class, concertId).stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** A seat that is not AVAILABLE, and its status. */
+    public record Unavailable(int index, SeatStatus status) {
+    }
+
+    /** The concert's seats that are not AVAILABLE with their statuses: the same range read of ix_seat_status. */
+    public List<Unavailable> unavailableStatuses(long concertId) {
+        return jdbc.query("SELECT seat_index, status FROM seat WHERE concert_id = ? AND status IN ('HELD', 'RESERVED', 'BLOCKED')",
+                (rs, i) -> new Unavailable(rs.getInt(1), SeatStatus.valueOf(rs.getString(2))), concertId);
+    }
+
     /** The seats at these indexes (those that exist), locked for a change, in index order. */
     public List<Seat> lock(long concertId, Collection<Integer> indexes) {
         if (indexes.isEmpty()) {
