@@ -38,7 +38,7 @@ import java.util.List;
 public class GatewaySecurity {
 
     private static final String[] ALWAYS_PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/fallback/**"};
+            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
     /** Under a public pattern ({@code GET /api/v1/concerts/**}) but about the caller: a login first, as any match wins. */
     private static final String[] LOGIN_UNDER_PUBLIC = {"/api/v1/concerts/*/queue/me", "/api/v1/concerts/*/queue/me/**"};
     /** Verified access tokens remembered until they expire: a few MB at most (see VerifiedTokens). */
