@@ -42,6 +42,8 @@ end
 limit = math.min(limit, tonumber(ARGV[14]))
 redis.call('HSET', KEYS[1], 'limit', limit)
 local ceiling = math.min(tonumber(ARGV[6]), limit)
+-- for the poll advice: a place with fewer people ahead than (ceiling - active) is in the next run's batch
+redis.call('HSET', KEYS[1], 'ceiling', ceiling)
 local lapsedBefore = now - tonumber(ARGV[5])
 local expiresAt = now + tonumber(ARGV[8])
 local skips, admitted, nextJti = 0, 0, 15

@@ -2,7 +2,8 @@
 -- KEYS: 1 meta, 2 users, 3 positions, 4 line, 5 seen, 6 status, 7 admission, 8 active, 9 admitted
 -- ARGV: 1 user id, 2 now ms, 3 lapse-after ms, 4 rate window ms
 -- Returns nil when the account has no place, else {pseudonym, status, position or '', ahead, admission or '',
--- sold out flag, admitted in the rate window, oldest admission in the window (ms) or ''}.
+-- sold out flag, admitted in the rate window, oldest admission in the window (ms) or '', active shoppers,
+-- the last admission run's ceiling of active shoppers or ''}.
 local place = redis.call('HGET', KEYS[2], ARGV[1])
 if not place then
   return nil
@@ -37,4 +38,4 @@ local since = now - tonumber(ARGV[4])
 local rate = redis.call('ZCOUNT', KEYS[9], since, '+inf')
 local oldest = redis.call('ZRANGEBYSCORE', KEYS[9], since, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
 return {place, status, position, ahead, admission, redis.call('HGET', KEYS[1], 'soldOut') or '0', rate,
-        oldest[2] or ''}
+        oldest[2] or '', redis.call('ZCARD', KEYS[8]), redis.call('HGET', KEYS[1], 'ceiling') or ''}

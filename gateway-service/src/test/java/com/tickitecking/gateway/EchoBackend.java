@@ -34,12 +34,12 @@ final class EchoBackend implements AutoCloseable {
     static EchoBackend start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            List<String> received = new CopyOnWriteArrayList<>();
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             String jwks = new JWKSet(new RSAKey.Builder(TestKeys.publicKey()).keyIDFromThumbprint().build()).toString();
             server.createContext("/.well-known/jwks.json", exchange -> respond(exchange, jwks));
             String admissionJwks = TestAdmissionTokens.jwks();
             server.createContext("/.well-known/admission-jwks.json", exchange -> respond(exchange, admissionJwks));
-            List<String> received = new CopyOnWriteArrayList<>();
             server.createContext("/api/v1/concerts/1/slow", exchange -> {
                 sleep(3_000);
                 respond(exchange, "{}");
@@ -48,6 +48,19 @@ final class EchoBackend implements AutoCloseable {
                 sleep(500);
                 respond(exchange, "{}");
             });
+            // holds of concert 9 hang (a hold path stuck behind a sweep of expired holds, say)
+            server.createContext("/api/v1/concerts/9/reservations", exchange -> {
+                received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
+                sleep(2_000);
+                respond(exchange, "{}");
+            });
+            // .../answer-409 and the like: the service's own problem+json with that status (503: Retry-After 1)
+            for (String context : new String[]{"/api/v1/users/answer-", "/api/v1/concerts/answer-"}) {
+                server.createContext(context, exchange -> {
+                    received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
+                    answerWithStatus(exchange);
+                });
+            }
             server.createContext("/", exchange -> {
                 received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
                 String headers = exchange.getRequestHeaders().entrySet().stream()
@@ -91,6 +104,20 @@ final class EchoBackend implements AutoCloseable {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private static void answerWithStatus(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        int status = Integer.parseInt(path.substring(path.lastIndexOf('-') + 1));
+        byte[] body = ("{\"type\":\"about:blank\",\"status\":" + status + ",\"detail\":\"answered by the service\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+        if (status == 503) {
+            exchange.getResponseHeaders().set("Retry-After", "1");
+        }
+        exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
     }

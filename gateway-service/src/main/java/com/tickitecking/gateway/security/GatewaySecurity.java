@@ -38,7 +38,7 @@ import java.util.List;
 public class GatewaySecurity {
 
     private static final String[] ALWAYS_PUBLIC = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/fallback/**"};
+            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
     /**
      * Under a public pattern ({@code GET /api/v1/concerts/**}) but about the caller or for the owner only: a login
      * first, as any match wins (the services check the owner).

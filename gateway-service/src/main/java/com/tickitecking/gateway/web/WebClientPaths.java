@@ -16,7 +16,7 @@ public final class WebClientPaths {
 
     /** The paths that are not the web client's, whatever is asked: the API, the actuator, the documents. */
     private static final List<String> NOT_OURS = List.of("/api", "/actuator", "/v3", "/swagger-ui", "/swagger-ui.html",
-            "/webjars", "/.well-known", "/fallback");
+            "/webjars", "/.well-known");
     /**
      * Plain characters only: a percent-encoded or doubled path ({@code /%61pi/…}, {@code //api/…}) that the routes
      * might still read as the API is never one of ours, so it cannot skip the API's security.

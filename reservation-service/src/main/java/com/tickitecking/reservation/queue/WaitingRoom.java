@@ -57,10 +57,8 @@ public class WaitingRoom {
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
-        // the longest advice, jitter included, stays under half of lapse-after: a client that follows it never lapses
-        long lapseSeconds = properties.lapseAfter().toSeconds();
-        this.pollAdvice = new PollAdvice(properties.pollMin().toSeconds(),
-                Math.min(properties.pollMax().toSeconds(), Math.max(1, lapseSeconds * 5 / 12)));
+        this.pollAdvice = PollAdvice.of(properties.pollMin(), properties.pollMax(), properties.lapseAfter(),
+                properties.admissionTtl());
     }
 
     /** A join's place, and whether the place is new (or the account's place already there). */
@@ -269,7 +267,10 @@ public class WaitingRoom {
             token = tokens.sign(userId, concert.id(), admission[0], issuedAt, expiresAt);
         }
         long untilOpening = concert.saleStartsAt() == null ? 0 : concert.saleStartsAt().toEpochMilli() - now;
-        Long pollAfter = pollAdvice.seconds(status, positionValue, eta, untilOpening);
+        // the next run's free admission slots: its ceiling (written by the last run) less the active shoppers now
+        String ceiling = text(a.get(9));
+        long freeSlots = ceiling.isEmpty() ? 0 : Math.max(0, number(ceiling) - number(a.get(8)));
+        Long pollAfter = pollAdvice.seconds(status, positionValue, ahead, freeSlots, eta, untilOpening);
         return new QueuePlace(concert.id(), status, positionValue, ahead, eta, pollAfter, pseudonym, token, issuedAt, expiresAt);
     }
 
