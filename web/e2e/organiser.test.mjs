@@ -137,7 +137,11 @@ test('a company makes a venue, a concert with grades and its poster, and blocks 
   await page.getByRole('button', { name: 'Block 1 picked', exact: true }).click();
   await page.getByText('Blocked: Floor, row A, seat 3, VIP, 120.00.').waitFor();
   await eventually(async () => (await seatColour(page, 'FLOOR-A-3')) === BLOCKED_CROSS, 15_000, 'the blocked seat drawn blocked');
-  await page.mouse.move(point.x, point.y);
+  // the pointer leaves the map and comes back to the seat: the status line names it blocked
+  // (where the seat is now: pressing the block button may have scrolled the page)
+  const blockedAt = await seatPoint(page, 'FLOOR-A-3');
+  await page.mouse.move(0, 0);
+  await page.mouse.move(blockedAt.x, blockedAt.y);
   await page.locator('.seat-status', { hasText: 'Floor, row A, seat 3, VIP, 120.00, blocked' }).waitFor();
   await page.getByRole('list', { name: 'Grades and seat statuses' }).getByText('Blocked').waitFor();
   await page.locator('.sales-figures[data-blocked="1"][data-remaining="25"]').waitFor({ timeout: 30_000 });

@@ -322,7 +322,13 @@ export function SeatMap({
         <div className="seatmap-inner" style={{ width: geometry.width, height: geometry.height }}>
           <canvas
             ref={canvas}
-            onMouseMove={(event) => setHover(pointAt(event))}
+            onMouseMove={(event) => {
+              const seat = pointAt(event);
+              if (seat === hover) return;
+              // the pointer on another seat: its name and state, not what a click said about an earlier one
+              setHover(seat);
+              setMessage('');
+            }}
             onMouseLeave={() => setHover(-1)}
             onClick={(event) => {
               const seat = pointAt(event);
